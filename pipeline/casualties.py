@@ -34,6 +34,7 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj"}
 HYPOTHETICAL = {"craindre", "redouter", "risquer", "menacer", "éviter", "empêcher"}
 SUBSET_MARKERS = {"dont", "lesquels", "lesquelles"}
+LINKING_VERBS = {"être", "rester", "demeurer", "trouver", "sembler", "paraître", "devoir", "avoir"}
 CLAUSE_BREAKS = {";", ":", ".", "!", "?", "(", ")", "«", "»", '"'}
 
 
@@ -121,7 +122,7 @@ def _is_person(tok: Token) -> str | None:
     if group:
         return group
     if tok.text[:1].isupper() and tok.lower_.endswith("s") and tok.pos_ in ("NOUN", "PROPN", "ADJ") \
-            and tok.ent_type_ not in ("LOC", "GPE", "ORG"):
+            and tok.ent_type_ not in ("LOC", "GPE", "ORG", "PER") and "Sing" not in tok.morph.get("Number"):
         return "unspecified"
     return None
 
@@ -215,21 +216,27 @@ def _verb_trigger(verb: Token, trig: dict) -> int | None:
     return None
 
 
-def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span) -> tuple[int | None, str]:
+def _is_participle_modifier(t: Token) -> bool:
+    """Words that may stand between a noun and its participle: "présumés", "gravement", ","."""
+    return t.pos_ in ("ADJ", "ADV", "PROPN") or t.text == "," or "Part" in t.morph.get("VerbForm")
+
+
+def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: int) -> tuple[int | None, str]:
     """Find the trigger of a person noun: participle after it, the verb it is
-    subject or object of, or a verb a few words on."""
+    subject or object of, a verb a few words on, or a verb right before it."""
     # 1. participle or adjective right after the noun: "deux policiers tués"
     for j in range(head.i + 1, min(head.i + 5, sent.end)):
         t = doc[j]
-        if j in trig and t.pos_ in ("VERB", "ADJ", "NOUN") and not (t.pos_ == "NOUN" and j > head.i + 1):
+        if j in trig and not (t.pos_ == "NOUN" and j > head.i + 1):
             return j, "participle"
-        if not (t.pos_ in ("ADJ", "ADV", "PROPN") or t.text == ","):
+        if not _is_participle_modifier(t):
             break
     # 2. the dependency parse
     if anchor.dep_ in SUBJECT_DEPS:
-        j = _verb_trigger(anchor.head, trig)
-        if j is not None:
-            return j, "subject"
+        verb = anchor.head
+        j = _verb_trigger(verb, trig)
+        if j is not None and not (doc[j].lemma_ == "victime" and any(c.dep_ == "cop" for c in doc[j].children)):
+            return _final_outcome(doc[j], trig), "subject"
     if anchor.dep_ in OBJECT_DEPS or anchor.dep_ == "appos":
         gov = anchor.head
         if gov.i in trig:
@@ -238,15 +245,38 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span) -> tuple
         if j is not None:
             return j, "object"
     # 3. a passive participle a few words on, no other verb in between
-    for j in range(head.i + 1, min(head.i + 8, sent.end)):
-        t = doc[j]
-        if t.text in CLAUSE_BREAKS or t.lower_ in ("qui", "que", "dont", "mais"):
-            break
-        if j in trig and t.pos_ in ("VERB", "ADJ"):
-            return j, "window"
-        if t.pos_ == "VERB" and j not in trig:
-            break
+    if anchor.dep_ not in OBJECT_DEPS:
+        for j in range(head.i + 1, min(head.i + 8, sent.end)):
+            t = doc[j]
+            if t.text in CLAUSE_BREAKS or t.lower_ in ("qui", "que", "dont", "mais"):
+                break
+            if j in trig and t.pos_ in ("VERB", "ADJ"):
+                return _final_outcome(t, trig), "window"
+            if t.pos_ == "VERB" and j not in trig and t.lemma_ not in LINKING_VERBS:
+                break
+    # 4. a verb or a nominalisation just before the quantity: "en blessant un
+    #    autre gendarme", "évacuée (3 000 personnes", "l'exécution, jeudi, de 28 soldats"
+    j = start - 1
+    while j >= sent.start and doc[j].text in ("(", ":", ","):
+        j -= 1
+    if j >= sent.start and j in trig and doc[j].pos_ == "VERB":
+        return j, "verb_before"
+    if start - 1 >= sent.start and doc[start - 1].lower_ in ("de", "d'"):
+        for j in range(start - 2, max(sent.start, start - 12) - 1, -1):
+            t = doc[j]
+            if t.pos_ in ("VERB", "AUX") or t.text in CLAUSE_BREAKS:
+                break
+            if j in trig and t.pos_ == "NOUN":
+                return j, "nominal"
     return None, ""
+
+
+def _final_outcome(tok: Token, trig: dict) -> int:
+    """Prefer the last state of a coordination: "est grièvement brûlé et décède" is a death."""
+    for c in tok.children:
+        if c.dep_ == "conj" and c.i in trig and trig[c.i][0] == "killed":
+            return c.i
+    return tok.i
 
 
 def _scope_phrases(sent: Span) -> list[tuple[int, str]]:
@@ -318,6 +348,8 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     prev_tok = doc[span.start - 1] if span.start > sent.start else None
     if prev_tok is not None and prev_tok.lower_ in ("les", "des") and span.start - 2 >= sent.start:
         prev_tok = doc[span.start - 2]
+    if q.kind == "digits" and span.start > sent.start and doc[span.start - 1].pos_ == "PROPN":
+        return None  # "France 2", "Airbus A330"
     subset = prev_tok is not None and prev_tok.lower_ in SUBSET_MARKERS and bool(previous)
     # a number inside a date or an age is not a count of people
     if head is not None and head.lower_ in ("ans", "an", "heures", "h", "%", "jours", "mois", "km", "m"):
@@ -346,7 +378,7 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
                     group = g
                     break
     anchor = _anchor(head if head is not None else span[-1], chunk)
-    trig_i, how = _link(doc, anchor, head if head is not None else span[-1], trig, sent)
+    trig_i, how = _link(doc, anchor, head if head is not None else span[-1], trig, sent, span.start)
     if trig_i is not None:
         cat = _category(trig[trig_i], head)
         return _checked(doc, span, q, head, trig_i, cat, group, f"{how}:{trig[trig_i][1]}")
