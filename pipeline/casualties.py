@@ -204,10 +204,15 @@ def _hypothetical(tok: Token) -> bool:
     return False
 
 
+def _predicate_victim(tok: Token) -> bool:
+    """"a été victime d'une agression": a predicate, not a count."""
+    return tok.lemma_ == "victime" and any(c.dep_ == "cop" for c in tok.children)
+
+
 def _verb_trigger(verb: Token, trig: dict) -> int | None:
     """A trigger on ``verb`` or on its complement ("se trouvent piégés", "pris en otage")."""
     if verb.i in trig:
-        return verb.i
+        return None if _predicate_victim(verb) else verb.i
     for c in verb.children:
         if c.dep_ in ("xcomp", "advmod", "acl") and c.i in trig and c.pos_ in ("VERB", "ADJ", "NOUN"):
             return c.i
@@ -235,11 +240,14 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
     if anchor.dep_ in SUBJECT_DEPS:
         verb = anchor.head
         j = _verb_trigger(verb, trig)
-        if j is not None and not (doc[j].lemma_ == "victime" and any(c.dep_ == "cop" for c in doc[j].children)):
+        if j is not None:
             return _final_outcome(doc[j], trig), "subject"
+    for c in anchor.children:
+        if c.dep_ in ("acl", "acl:relcl") and c.i in trig and c.pos_ == "VERB":
+            return _final_outcome(c, trig), "relative"
     if anchor.dep_ in OBJECT_DEPS or anchor.dep_ == "appos":
         gov = anchor.head
-        if gov.i in trig:
+        if gov.i in trig and not _predicate_victim(gov):
             return gov.i, "object"
         j = _verb_trigger(gov, trig) if anchor.dep_ == "obj" else None
         if j is not None:
@@ -250,7 +258,8 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             t = doc[j]
             if t.text in CLAUSE_BREAKS or t.lower_ in ("qui", "que", "dont", "mais"):
                 break
-            if j in trig and t.pos_ in ("VERB", "ADJ"):
+            after_verb = doc[j - 1].pos_ == "AUX" or doc[j - 1].lemma_ in LINKING_VERBS
+            if j in trig and (t.pos_ in ("VERB", "ADJ") or after_verb):
                 return _final_outcome(t, trig), "window"
             if t.pos_ == "VERB" and j not in trig and t.lemma_ not in LINKING_VERBS:
                 break
@@ -268,12 +277,20 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
                 break
             if j in trig and t.pos_ == "NOUN":
                 return j, "nominal"
+    # 5. the next sentence goes on with a pronoun: "2 d'entre elles s'échappent. Elles sont blessées."
+    if sent.end < len(doc):
+        nxt = doc[sent.end]
+        if nxt.lower_ in ("ils", "elles") and nxt.dep_ in SUBJECT_DEPS:
+            j = _verb_trigger(nxt.head, trig)
+            if j is not None:
+                return j, "next_sentence"
     return None, ""
 
 
 def _final_outcome(tok: Token, trig: dict) -> int:
     """Prefer the last state of a coordination: "est grièvement brûlé et décède" is a death."""
-    for c in tok.children:
+    siblings = [c for c in tok.head.children if c.i > tok.i and c.pos_ == "VERB"] if tok.dep_ == "acl" else []
+    for c in list(tok.children) + siblings:
         if c.dep_ == "conj" and c.i in trig and trig[c.i][0] == "killed":
             return c.i
     return tok.i

