@@ -215,8 +215,13 @@ _LEADING_ARTICLE = re.compile(r"^(?:l['’]|(?:le|la|les)\s+)")
 
 
 def _is_short_form(text: str) -> bool:
-    return (2 <= len(text) <= 10 and len(text.split()) <= 2 and text[0].isalnum()
-            and sum(c.isupper() for c in text) >= 2 and not text.isdigit())
+    """"OTSC", "FAMa", "M23" or a capitalised "Mujao"; not "2012" nor "Paris et".
+
+    >>> _is_short_form("OTSC"), _is_short_form("2012")
+    (True, False)
+    """
+    return (2 <= len(text) <= 10 and len(text.split()) == 1 and text[0].isupper()
+            and (sum(c.isupper() or c.isdigit() for c in text) >= 2 or len(text) >= 4))
 
 
 def find_abbreviations(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -245,8 +250,11 @@ def find_abbreviations(text: str) -> list[tuple[tuple[int, int], tuple[int, int]
         article = _LEADING_ARTICLE.match(text[long_start:end])
         if article:
             long_start += article.end()
-        if end - long_start <= len(short) or short.lower() in text[long_start:end].lower():
+        long = text[long_start:end]
+        if len(long) <= len(short) or short.lower() in long.lower():
             continue
+        if sum(c.isupper() or c.isdigit() for c in short) < 2 and len(long.split()) < len(short) - 1:
+            continue  # "Mujao" needs a long form of about one word per letter
         pairs.append(((long_start, end), (match.start(1), match.start(1) + len(short))))
     return pairs
 
@@ -370,33 +378,63 @@ def _merge_persons(ents: list[Span], persons: list[Span]) -> list[Span]:
     return sorted(ents, key=lambda e: e.start)
 
 
+_LEADING_OF = frozenset({"de", "du", "des", "d'", "d’"})
+_TRAILING = frozenset({"-", ",", ":", "(", "et", "à", "au", "aux"})
+
+
 def trim_entity(ent: Span) -> Span:
-    """Drop titles from a PER span and a lower-case article from any span.
+    """Drop titles from a PER span, articles from the front and dangling words from the end.
 
     >>> doc = nlp.make_doc("le général de Gaulle")
     >>> trim_entity(Span(doc, 0, 4, "PER")).text
     'de Gaulle'
+    >>> doc = nlp.make_doc("Conseil des droits de l'Homme de l'")
+    >>> trim_entity(Span(doc, 0, len(doc), "ORG")).text
+    "Conseil des droits de l'Homme"
     """
+    lex = titles()
     words = [t.text for t in ent]
     if ent.label_ == "PER":
-        skip = strip_title(words)
+        start = strip_title(words)
     else:
-        skip = 0
-        while skip < len(words) - 1 and words[skip] in titles()["determiners"]:
-            skip += 1
-    if skip == 0:
+        start = 0
+        while start < len(words) - 1 and (words[start] in lex["determiners"] or words[start] in _LEADING_OF):
+            start += 1
+    end = len(words)
+    while end - 1 > start and (words[end - 1].lower() in lex["determiners"] or words[end - 1].lower() in lex["particles"]
+                               or words[end - 1].lower() in _TRAILING):
+        end -= 1
+    if (start, end) == (0, len(words)):
         return ent
-    return Span(ent.doc, ent.start + skip, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+    return Span(ent.doc, ent.start + start, ent.start + end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+
+
+def _surname_keys(persons: Iterable[Span]) -> set[str]:
+    """Folded final words of the multi-word person names ("tokayev", "de gaulle")."""
+    keys = set()
+    for person in persons:
+        words = fold(person.text).split()
+        keys.update(" ".join(words[i:]) for i in range(1, len(words)))
+    return keys
 
 
 def clean_entities(doc: Doc) -> list[Span]:
-    """The entities of ``doc`` after the title rule, trimming and NORP relabelling."""
-    ents = _merge_persons(list(doc.ents), title_persons(doc))
+    """The entities of ``doc`` after the title rule, trimming and relabelling.
+
+    Demonyms become NORP; a LOC, ORG or MISC span that is the surname of a
+    person named in the document becomes PER.
+    """
+    ents = [trim_entity(e) for e in _merge_persons(list(doc.ents), title_persons(doc))]
+    surnames = _surname_keys(e for e in ents if e.label_ == "PER")
     cleaned = []
     for ent in ents:
-        ent = trim_entity(ent)
+        if sum(c.isalnum() for c in ent.text) < 2:
+            continue
         if ent.label_ != "ORG" and demonym_country(ent.text) is not None:
             ent = Span(doc, ent.start, ent.end, label="NORP")
+        elif (ent.label_ in ("LOC", "MISC", "ORG") and not ent.ent_id_ and fold(ent.text) in surnames
+              and geocode(ent.text) is None):
+            ent = Span(doc, ent.start, ent.end, label="PER")  # "Kadhafi" after "Mouammar Kadhafi"
         cleaned.append(ent)
     return filter_spans(cleaned)
 

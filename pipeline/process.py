@@ -81,6 +81,7 @@ def _collect(result: Result, sdoc, d: Document, offset: int) -> None:
         row = dict(row, doc_id=d.doc_id)
         row["char_start"] += offset
         row["char_end"] += offset
+        row["text"] = d.text[row["char_start"]:row["char_end"]]  # the original characters
         result.entities.append(row)
     result.document["n_tokens"] += len(sdoc)
 

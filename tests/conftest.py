@@ -18,4 +18,4 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    return (ROOT / "corpus" / "kazakhstan.txt").read_text(encoding="utf-8")
+    return (ROOT / "corpus" / "2022-01-06-kazakhstan.txt").read_text(encoding="utf-8")
