@@ -209,7 +209,8 @@ def find_long_form(short: str, candidate: str) -> int | None:
     return l_idx + 1
 
 
-_PAREN = re.compile(r"\(\s*([^()\s][^()]{0,11}?)\s*\)")
+_PAREN = re.compile(r"\(\s*([^()\s][^()]{0,99}?)\s*\)")
+_WORD_BEFORE = re.compile(r"(?:\b[ldLD]['’])?([^\s'’(]+)\s*$")
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
 _LEADING_ARTICLE = re.compile(r"^(?:l['’]|(?:le|la|les)\s+)")
 
@@ -225,7 +226,8 @@ def _is_short_form(text: str) -> bool:
 
 
 def find_abbreviations(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """``((long_start, long_end), (short_start, short_end))`` for each "long form (SHORT)".
+    """``((long_start, long_end), (short_start, short_end))`` for each "long form (SHORT)"
+    and each "SHORT (long form)".
 
     >>> t = "Les pays de l'Organisation du traité de sécurité collective (OTSC) ont dit"
     >>> [(t[a:b], t[c:d]) for (a, b), (c, d) in find_abbreviations(t)]
@@ -235,6 +237,7 @@ def find_abbreviations(text: str) -> list[tuple[tuple[int, int], tuple[int, int]
     for match in _PAREN.finditer(text):
         short = match.group(1)
         if not _is_short_form(short):
+            pairs.extend(_short_before(text, match))
             continue
         end = len(text[:match.start()].rstrip())
         clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, end)), default=0)
@@ -253,10 +256,23 @@ def find_abbreviations(text: str) -> list[tuple[tuple[int, int], tuple[int, int]
         long = text[long_start:end]
         if len(long) <= len(short) or short.lower() in long.lower():
             continue
-        if sum(c.isupper() or c.isdigit() for c in short) < 2 and len(long.split()) < len(short) - 1:
-            continue  # "Mujao" needs a long form of about one word per letter
+        if sum(c.isupper() or c.isdigit() for c in short) < 2 and (
+                len(long.split()) < len(short) - 1 or not long[0].isupper()):
+            continue  # "Mujao" needs a capitalised long form of about one word per letter
         pairs.append(((long_start, end), (match.start(1), match.start(1) + len(short))))
     return pairs
+
+
+def _short_before(text: str, match: re.Match) -> list:
+    """The pair for "SHORT (long form)", e.g. "l'ALN (Armée de libération nationale)"."""
+    long = match.group(1)
+    before = _WORD_BEFORE.search(text, 0, match.start())
+    if before is None or len(long.split()) < 2 or not _is_short_form(before.group(1)):
+        return []
+    short = before.group(1)
+    if sum(c.isupper() or c.isdigit() for c in short) < 2 or find_long_form(short, long) != 0:
+        return []
+    return [((match.start(1), match.end(1)), (before.start(1), before.end(1)))]
 
 
 def main_value(values: Iterable[str]) -> str:
@@ -466,17 +482,40 @@ def _add_long_forms(doc: Doc, ents: list[Span], pairs) -> list[Span]:
     return ents
 
 
-def _acronym_canonicals(ents: list[Span], pairs, text: str) -> dict[str, str]:
-    """Folded short and long form -> shared canonical (gazetteer name or long form)."""
+def _acronyms(ents: list[Span], pairs, text: str) -> dict[str, tuple[str, str]]:
+    """Folded short and long form -> (canonical, label) shared by their mentions.
+
+    The canonical is the gazetteer name, else the long form; the label is
+    the long form's ("Armée de libération nationale (ALN)": ALN is ORG).
+    """
     gaz = gazetteer()
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}
     for (ls, le), (ss, se) in pairs:
         long, short = fold(text[ls:le]), fold(text[ss:se])
-        if not any(fold(e.text) == short for e in ents):
+        labels = [e.label_ for e in ents if (e.start_char, e.end_char) in ((ls, le), (ss, se))]
+        if not labels or not any(fold(e.text) == short for e in ents):
             continue
         canonical = (gaz.get(short) or gaz.get(long) or (text[ls:le],))[0]
-        out[short] = out[long] = canonical
+        out[short] = out[long] = (canonical, labels[0])
     return out
+
+
+_OF_PLACE = re.compile(r"\b(?:de|du|des|d['’]|à|en)\s*(?=[A-ZÀ-Ý])")
+
+
+def locate(text: str, prefer: Sequence[str] = ()):
+    """Geocode a place mention, else the place it is "of" ("aéroport de Bangkok").
+
+    >>> locate("aéroport international de Bangkok").country
+    'TH'
+    """
+    place = geocode(text, prefer)
+    if place is None:
+        for match in reversed(list(_OF_PLACE.finditer(text))):
+            place = geocode(text[match.end():], prefer)
+            if place is not None:
+                break
+    return place
 
 
 def link_entities(doc: Doc) -> None:
@@ -485,9 +524,14 @@ def link_entities(doc: Doc) -> None:
     ents = _add_long_forms(doc, list(doc.ents), pairs)
     doc.ents = ents
     ents = list(doc.ents)
-    gaz, acronyms = gazetteer(), _acronym_canonicals(ents, pairs, doc.text)
+    acronyms = _acronyms(ents, pairs, doc.text)
+    if acronyms:
+        doc.ents = [Span(doc, e.start, e.end, label=acronyms[fold(e.text)][1], kb_id=e.kb_id, span_id=e.id)
+                    if fold(e.text) in acronyms else e for e in ents]
+        ents = list(doc.ents)
+    gaz = gazetteer()
 
-    places = {e: geocode(e.text) for e in ents if e.label_ == "LOC"}
+    places = {e: locate(e.text) for e in ents if e.label_ == "LOC"}
     norp = {e: demonym_country(e.text) for e in ents if e.label_ == "NORP"}
     prefer = [p.country for p in places.values() if p is not None and p.precision == "country"]
     prefer += [d[1] for d in norp.values() if d is not None and d[1]]
@@ -499,9 +543,9 @@ def link_entities(doc: Doc) -> None:
         key = fold(ent.text)
         geo = None
         if key in acronyms:
-            name = acronyms[key]
+            name = acronyms[key][0]
         elif ent.label_ == "LOC":
-            geo = places[ent] = geocode(ent.text, prefer) if places[ent] is not None else None
+            geo = places[ent] = locate(ent.text, prefer) if places[ent] is not None else None
             name = ent.text
             if geo is not None:
                 name = geo.name if geo.precision == "country" else first_text.setdefault(
@@ -519,6 +563,9 @@ def link_entities(doc: Doc) -> None:
     persons = [e for e in ents if e.label_ == "PER"]
     for ent, name in zip(persons, link_surnames([canonical[e] for e in persons])):
         canonical[ent] = name
+    spelling: dict[tuple[str, str], str] = {}  # "Claude Érignac" and "Claude Erignac"
+    for ent in ents:
+        canonical[ent] = spelling.setdefault((ent.label_, fold(canonical[ent])), canonical[ent])
 
     for ent in ents:
         ent._.canonical = canonical[ent]
