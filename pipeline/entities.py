@@ -492,7 +492,8 @@ def _acronyms(ents: list[Span], pairs, text: str) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for (ls, le), (ss, se) in pairs:
         long, short = fold(text[ls:le]), fold(text[ss:se])
-        labels = [e.label_ for e in ents if (e.start_char, e.end_char) in ((ls, le), (ss, se))]
+        labels = [e.label_ for e in ents if (e.start_char, e.end_char) == (ls, le)]
+        labels += [e.label_ for e in ents if (e.start_char, e.end_char) == (ss, se)]
         if not labels or not any(fold(e.text) == short for e in ents):
             continue
         canonical = (gaz.get(short) or gaz.get(long) or (text[ls:le],))[0]
