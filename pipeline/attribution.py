@@ -57,6 +57,8 @@ def source_of(sent: Span) -> str:
             if start < sent.end:
                 noun = tok.head if tok.head.i >= start else tok.doc[start]
                 if noun.pos_ in ("NOUN", "PROPN") and noun.i >= start:
+                    if noun.lemma_ in load_json("casualties/context.json")["tally"]:
+                        continue  # "selon un dernier bilan" names no source
                     return _phrase(noun)
                 ents = [e for e in sent.ents if e.start >= start]
                 if ents and ents[0].start - start <= 2:

@@ -32,7 +32,6 @@ SPAN_EXTENSIONS = ("event_type", "count", "count_low", "count_high", "qualifier"
                    "source", "location", "date", "date_text", "rule", "trigger")
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj"}
-HYPOTHETICAL = {"craindre", "redouter", "risquer", "menacer", "éviter", "empêcher"}
 SUBSET_MARKERS = {"dont", "lesquels", "lesquelles"}
 LINKING_VERBS = {"être", "rester", "demeurer", "trouver", "sembler", "paraître", "devoir", "avoir"}
 CLAUSE_BREAKS = {";", ":", ".", "!", "?", "(", ")", "«", "»", '"'}
@@ -60,11 +59,14 @@ class Figure:
     event_type: str
     victims: str
     rule: str
+    trigger_end: int | None = None
 
     @property
     def tokens(self) -> tuple[int, int]:
-        """Token range of the evidence: quantity, victim noun and trigger."""
+        """Token range of the evidence: quantity, victim noun and trigger phrase."""
         idx = [self.q_start, self.q_end - 1] + [i for i in (self.head, self.trigger) if i is not None]
+        if self.trigger_end is not None and self.trigger is not None and self.trigger >= self.q_start:
+            idx.append(self.trigger_end - 1)
         return min(idx), max(idx) + 1
 
 
@@ -139,13 +141,13 @@ def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[Matcher, dict[str, s
     return matcher, category
 
 
-def trigger_tokens(doc: Doc, matcher: Matcher, category: dict[str, str]) -> dict[int, tuple[str, str]]:
-    """Map token index -> (category, pattern id), longest match winning."""
+def trigger_tokens(doc: Doc, matcher: Matcher, category: dict[str, str]) -> dict[int, tuple[str, str, int]]:
+    """Map token index -> (category, pattern id, end of the match), longest match winning."""
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
     out: dict[int, tuple[str, str]] = {}
     for span in filter_spans(spans):
         for tok in span:
-            out[tok.i] = (category[span.label_], span.label_)
+            out[tok.i] = (category[span.label_], span.label_, span.end)
     return out
 
 
@@ -169,6 +171,8 @@ def _victim_head(doc: Doc, start: int, end: int, q: Quantity, sent_end: int) -> 
                 i, skipped = i + 1, skipped + 1
                 continue
             return i, True
+        if skipped == 0 and tok.pos_ in ("AUX", "VERB") and q.kind != "article":
+            return end - 1, True  # the number is the subject: "45 ont été blessées"
         if tok.pos_ in ("ADJ",) and i + 1 < sent_end and doc[i + 1].pos_ in ("NOUN", "PROPN") and not _is_person(tok):
             i, skipped = i + 1, skipped + 1
             continue
@@ -190,13 +194,20 @@ def _negated(tok: Token) -> bool:
     return any(c.lower_ in ("pas", "jamais", "ni") for c in tok.children)
 
 
+def _context() -> dict:
+    return load_json("casualties/context.json")
+
+
 def _hypothetical(tok: Token) -> bool:
-    """True when the figure hangs under a conditional 'pouvoir' or a verb of fear."""
+    """True when the figure hangs under a verb of fear or denial, or a conditional
+    'pouvoir' ("le bilan pourrait atteindre 200 morts", "a démenti le chiffre de 100 morts")."""
+    ctx = _context()
+    stop = set(ctx["hypothetical"]) | set(ctx["denial"])
     for _ in range(4):
         for c in list(tok.children) + [tok]:
-            if c.lemma_ in HYPOTHETICAL:
+            if c.lemma_ in stop:
                 return True
-            if c.lemma_ == "pouvoir" and "Cnd" in c.morph.get("Mood"):
+            if c.lemma_ in ctx["conditional"] and "Cnd" in c.morph.get("Mood"):
                 return True
         if tok.head.i == tok.i:
             break
@@ -318,7 +329,7 @@ def _scope_phrases(sent: Span) -> list[tuple[int, str]]:
 
 def _category(trigger: tuple[str, str], head: Token | None) -> str:
     """The category of a trigger, with 'victimes' read as deaths after 'bilan'."""
-    cat, tid = trigger
+    cat, tid = trigger[:2]
     if tid == "affected.victime" and head is not None:
         left = head.doc[max(head.sent.start, head.i - 6):head.i]
         if any(t.lemma_ == "bilan" for t in left):
@@ -340,6 +351,8 @@ def find_figures(doc: Doc, matcher: Matcher, category: dict[str, str]) -> list[F
             fig = _figure(doc, sent, span, q, trig, sent_figs)
             if fig is None:
                 continue
+            if fig.trigger is not None:
+                fig.trigger_end = trig[fig.trigger][2]
             if fig.victims == "unspecified" and (fig.head is None or fig.head == fig.trigger or doc[fig.head].lower_ in ("autres", "autre")):
                 fig.victims = _scoped_victims(fig, scopes)
             sent_figs.append(fig)
@@ -369,7 +382,7 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         return None  # "France 2", "Airbus A330"
     subset = prev_tok is not None and prev_tok.lower_ in SUBSET_MARKERS and bool(previous)
     # a number inside a date or an age is not a count of people
-    if head is not None and head.lower_ in ("ans", "an", "heures", "h", "%", "jours", "mois", "km", "m"):
+    if head is not None and head.lower_ in _context()["units"]:
         return None
     if q.kind == "article" and (head is None or head_i != span.end and doc[span.end].lower_ not in ("des", "de", "d'", "autre", "jeune")):
         if head is None or head_i - span.end > 1:
@@ -380,6 +393,11 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         cat = _category(trig[head_i], head)
         group = "unspecified"
         return _checked(doc, span, q, head, head_i, cat, group, f"noun:{trig[head_i][1]}")
+    if head is None or (head.pos_ not in ("NOUN", "PROPN") and not pronoun):
+        tally = _tally_trigger(doc, sent, span, trig)
+        if tally is not None:
+            return _checked(doc, span, q, None, tally, _category(trig[tally], None), "unspecified",
+                            f"tally:{trig[tally][1]}")
     group = _is_person(head) if head is not None else None
     if pronoun:
         group = "unspecified"
@@ -402,6 +420,19 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     if subset:
         parent = previous[-1]
         return _checked(doc, span, q, head, None, parent.event_type, group, f"subset:{parent.rule}")
+    return None
+
+
+def _tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
+    """The victim noun of "le nombre de morts est passé à 45", "le bilan des victimes atteint 45"."""
+    tally = set(_context()["tally"])
+    for j in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1):
+        if doc[j].text in CLAUSE_BREAKS:
+            return None
+        if doc[j].lemma_ in tally:
+            for k in range(j + 1, min(j + 4, span.start)):
+                if k in trig and doc[k].pos_ in ("NOUN", "ADJ"):
+                    return k
     return None
 
 

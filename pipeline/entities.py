@@ -425,6 +425,13 @@ def trim_entity(ent: Span) -> Span:
     return Span(ent.doc, ent.start + start, ent.start + end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
 
 
+def _only_titles(ent: Span) -> bool:
+    """True for a span made of title words only ("Premier ministre")."""
+    lex = titles()
+    return all(t.text in lex["honorifics"] or t.lower_ in lex["functions"] or t.lower_ in lex["qualifiers"]
+               for t in ent)
+
+
 def _surname_keys(persons: Iterable[Span]) -> set[str]:
     """Folded final words of the multi-word person names ("tokayev", "de gaulle")."""
     keys = set()
@@ -444,7 +451,7 @@ def clean_entities(doc: Doc) -> list[Span]:
     surnames = _surname_keys(e for e in ents if e.label_ == "PER")
     cleaned = []
     for ent in ents:
-        if sum(c.isalnum() for c in ent.text) < 2:
+        if sum(c.isalnum() for c in ent.text) < 2 or _only_titles(ent):
             continue
         if ent.label_ != "ORG" and demonym_country(ent.text) is not None:
             ent = Span(doc, ent.start, ent.end, label="NORP")
