@@ -88,11 +88,17 @@ def main_place(doc: Doc) -> str:
     return max(places, key=lambda p: (counts[p], -places.index(p)))
 
 
+def _places(sent: Span) -> list[Span]:
+    """Place entities of a sentence, without bare compass words ("Sud")."""
+    data = load_json("attribution.json")
+    labels, generic = set(data["location_labels"]), set(data["not_places"])
+    return [e for e in sent.ents if e.label_ in labels and e.text.lower() not in generic]
+
+
 def location_of(span: Span) -> str:
     """The place of the figure: the nearest place named in its sentence, else
     the document's main place."""
-    labels = set(load_json("attribution.json")["location_labels"])
-    places = [e for e in span.sent.ents if e.label_ in labels]
+    places = _places(span.sent)
     if places:
         near = min(places, key=lambda e: abs(e.start - span.start) if e.start >= span.end else abs(span.start - e.end) + 0.5)
         return near.text

@@ -123,6 +123,8 @@ def _is_person(tok: Token) -> str | None:
     group = token_group(tok)
     if group:
         return group
+    if tok.ent_type_ == "NORP" and tok.text[:1].isupper():
+        return "unspecified"  # "145 000 Philippins", "6 Tibétains"
     if tok.text[:1].isupper() and tok.lower_.endswith("s") and tok.pos_ in ("NOUN", "PROPN", "ADJ") \
             and tok.ent_type_ not in ("LOC", "GPE", "ORG", "PER") and "Sing" not in tok.morph.get("Number"):
         return "unspecified"
@@ -357,6 +359,20 @@ def find_figures(doc: Doc, matcher: Matcher, category: dict[str, str]) -> list[F
                 fig.victims = _scoped_victims(fig, scopes)
             sent_figs.append(fig)
         figures.extend(sent_figs)
+    return propagate_victims(figures, _context()["propagate_victims"])
+
+
+def propagate_victims(figures: list[Figure], categories: list[str]) -> list[Figure]:
+    """Give unspecified figures of ``categories`` the single victim group that
+    the document's other figures of the same category name ("six terroristes
+    présumés arrêtés ... Un homme de 29 ans a été arrêté" -> militants)."""
+    for cat in categories:
+        groups = {f.victims for f in figures if f.event_type == cat} - {"unspecified"}
+        if len(groups) == 1:
+            group = groups.pop()
+            for f in figures:
+                if f.event_type == cat and f.victims == "unspecified":
+                    f.victims = group
     return figures
 
 

@@ -36,15 +36,16 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 
 def run_corpus(inputs: list[str], out: str, published: str | None = None, workers: int = 1,
-               progress: bool = True) -> Counter:
-    """Process ``inputs`` and write events.csv, entities.csv, documents.csv into
-    ``out`` (atomically); return the count of documents per status."""
-    from .export import TableWriter
+               progress: bool = True, fmt: str = "csv") -> Counter:
+    """Process ``inputs`` and write events, entities, documents tables into
+    ``out`` (atomically) as ``fmt`` files (csv, parquet or jsonl); return the
+    count of documents per status."""
+    from .export import open_writer
     from .process import iter_results
     from .read import read_inputs
 
     statuses: Counter = Counter()
-    writer = TableWriter(out)
+    writer = open_writer(out, fmt)
     try:
         results = iter_results(read_inputs(inputs, published=published), workers=workers)
         with typer.progressbar(results, label="documents", file=sys.stderr,
@@ -69,15 +70,20 @@ def run(
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD used when a document gives none."),
     workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes (each loads the model once)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="Output format: csv, parquet or jsonl."),
 ) -> None:
     """Extract events, entities and document statuses from a corpus into CSV files."""
+    from .export import FORMATS
+
     inputs = inputs or ["corpus"]
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
     if workers < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--workers")
-    stats = run_corpus(inputs, str(out), _check_date(published), workers, progress=not quiet)
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    stats = run_corpus(inputs, str(out), _check_date(published), workers, progress=not quiet, fmt=fmt)
     n_docs = sum(v for k, v in stats.items() if k != "events")
     parts = ", ".join(f"{stats[k]} {k}" for k in ("ok", "empty", "skipped", "error") if stats[k])
     typer.echo(f"{n_docs} documents ({parts}), {stats['events']} events -> {out}/")
