@@ -134,12 +134,15 @@ def _is_person(tok: Token) -> str | None:
 # ---------------------------------------------------------------- matching
 
 def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[Matcher, dict[str, str]]:
-    """A Matcher over the trigger patterns, and the category of each pattern id."""
+    """A Matcher over the trigger patterns, and the category of each pattern id.
+    Agentive triggers (whose active subject is the killer, not the victim) get
+    their ids listed under the key ``"agentive"``."""
     matcher = Matcher(vocab)
     category: dict[str, str] = {}
     for row in rows:
         matcher.add(row["id"], [row["pattern"]])
         category[row["id"]] = row["category"]
+    category["agentive"] = {row["id"] for row in rows if row.get("agentive")}  # type: ignore[assignment]
     return matcher, category
 
 
@@ -147,10 +150,26 @@ def trigger_tokens(doc: Doc, matcher: Matcher, category: dict[str, str]) -> dict
     """Map token index -> (category, pattern id, end of the match), longest match winning."""
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
     out: dict[int, tuple[str, str]] = {}
+    agentive = category.get("agentive", set())
     for span in filter_spans(spans):
         for tok in span:
-            out[tok.i] = (category[span.label_], span.label_, span.end)
+            out[tok.i] = (category[span.label_], span.label_, span.end, span.label_ in agentive)
     return out
+
+
+def active_agent(verb: Token) -> bool:
+    """True when ``verb`` is in the active voice, so its subject is the agent:
+    "trois hommes ont tué deux policiers" (not "ont été tués", "se sont noyés").
+
+    >>> active_agent(nlp("Ils ont tué deux policiers.")[2])
+    True
+    """
+    kids = list(verb.children)
+    if any(c.dep_ == "aux:pass" or c.lemma_ == "se" for c in kids):
+        return False
+    if any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in kids):
+        return True
+    return "Fin" in verb.morph.get("VerbForm") or "Inf" in verb.morph.get("VerbForm")
 
 
 # ---------------------------------------------------------------- linking
@@ -253,7 +272,7 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
     if anchor.dep_ in SUBJECT_DEPS:
         verb = anchor.head
         j = _verb_trigger(verb, trig)
-        if j is not None:
+        if j is not None and not (trig[j][3] and active_agent(doc[j])):
             return _final_outcome(doc[j], trig), "subject"
     for c in anchor.children:
         if c.dep_ in ("acl", "acl:relcl") and c.i in trig and c.pos_ == "VERB":
@@ -272,7 +291,8 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             if t.text in CLAUSE_BREAKS or t.lower_ in ("qui", "que", "dont", "mais"):
                 break
             after_verb = doc[j - 1].pos_ == "AUX" or doc[j - 1].lemma_ in LINKING_VERBS
-            if j in trig and (t.pos_ in ("VERB", "ADJ") or after_verb) and not _predicate_victim(t):
+            if j in trig and (t.pos_ in ("VERB", "ADJ") or after_verb) and not _predicate_victim(t) \
+                    and not (trig[j][3] and active_agent(t)):
                 return _final_outcome(t, trig), "window"
             if t.pos_ == "VERB" and j not in trig and t.lemma_ not in LINKING_VERBS:
                 break

@@ -52,6 +52,25 @@ def rows(nlp, text, published="2022-01-06"):
                                                    ("arrested", 1, 1, 1, "exact", "unspecified")]),
     ("Un des mineurs est décédé et un autre porté disparu.", [("killed", 1, 1, 1, "exact", "unspecified"),
                                                               ("missing", 1, 1, 1, "exact", "unspecified")]),
+    ("Deux personnes sont mortes et une vingtaine ont été blessées.",
+     [("killed", 2, 2, 2, "exact", "unspecified"), ("injured", 20, None, None, "approx", "unspecified")]),
+    ("18 personnes ont été secourues et 3 sont toujours portées disparues.",
+     [("missing", 3, 3, 3, "exact", "unspecified")]),
+    ("L'accident a coûté la vie à quatre personnes.", [("killed", 4, 4, 4, "exact", "unspecified")]),
+    ("Le nombre de morts est passé à 45.", [("killed", 45, 45, 45, "exact", "unspecified")]),
+    ("Les secours ont retrouvé les corps de 12 personnes.", [("killed", 12, 12, 12, "exact", "unspecified")]),
+    ("Huit personnes ont été placées en garde à vue.", [("arrested", 8, 8, 8, "exact", "unspecified")]),
+    ("La police a interpellé 45 personnes.", [("arrested", 45, 45, 45, "exact", "unspecified")]),
+    ("Un homme armé a ouvert le feu, tuant trois personnes.", [("killed", 3, 3, 3, "exact", "unspecified")]),
+    ("Trente-deux migrants se sont noyés.", [("killed", 32, 32, 32, "exact", "civilians")]),
+    ("L'OMS recense 1 200 cas et 300 décès.", [("affected", 1200, 1200, 1200, "exact", "unspecified"),
+                                               ("killed", 300, 300, 300, "exact", "unspecified")]),
+    ("Le conflit a fait des centaines de milliers de déplacés.",
+     [("displaced", 200000, 200000, 999999, "vague", "unspecified")]),
+    ("1,5 million de personnes ont été déplacées.", [("displaced", 1500000, 1500000, 1500000, "exact", "unspecified")]),
+    ("Les violences ont fait un mort parmi les manifestants.", [("killed", 1, 1, 1, "exact", "protesters")]),
+    # the active subject of "tuer" is the killer, not a victim
+    ("Trois hommes armés ont tué deux policiers.", [("killed", 2, 2, 2, "exact", "security_forces")]),
 ])
 def test_casualty_phrases(nlp, text, expected):
     assert rows(nlp, text) == expected
@@ -77,6 +96,11 @@ def test_age_is_not_the_count(nlp, text):
     "Un lycéen a été victime d'une agression.",                   # predicate, not a count
     "Il y a eu des morts.",                                        # no number
     "Le préjudice s'élève à 3 millions d'euros.",                 # money
+    "Le gouvernement a démenti le chiffre de 100 morts.",         # denied
+    "Les sauveteurs ont secouru 20 personnes.",                   # rescued
+    "Le président, âgé de 72 ans, a été arrêté.",                 # age, no count
+    "L'équipe de France a battu l'Allemagne 3 à 1.",              # score
+    "Les 27 pays de l'Union européenne ont condamné l'attaque.",  # not people
 ])
 def test_not_casualty_figures(nlp, text):
     assert rows(nlp, text) == []
@@ -100,6 +124,12 @@ def test_source_location_and_date_of_the_seed(nlp, seed_text):
     assert {s._.source for s in spans} == {"ministère de l'Intérieur"}
     assert {s._.location for s in spans} == {"Kazakhstan"}
     assert {s._.date for s in spans} == {"2022-01-06"}
+
+
+def test_arrests_in_one_story_share_their_victim_group(nlp):
+    text = ("Six terroristes présumés ont été arrêtés à Londres. "
+            "Un homme de 29 ans a été arrêté dans la rue.")
+    assert [r[5] for r in rows(nlp, text)] == ["militants", "militants"]
 
 
 def test_date_from_the_sentence(nlp):

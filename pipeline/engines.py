@@ -1,0 +1,96 @@
+"""Where documents are processed: local worker processes or a Dask cluster.
+
+Both engines run the same function, :func:`pipeline.process.process_documents`,
+on batches of documents. Each worker process loads the model once (``load_nlp``
+is cached per process); a bounded number of batches is in flight at any time
+and results come back in input order, so memory stays flat whatever the size
+of the corpus and both engines give the same rows in the same order.
+
+>>> docs = [Document("a.txt", "a.txt", "Deux policiers ont été tués à Almaty.")]
+>>> [r.events[0]["count"] for r in iter_results(docs, engine="dask", workers=1)]
+[2]
+
+A running cluster (``dask scheduler`` / ``dask worker --nthreads 1``, with this
+package installed where the workers run) is used with ``scheduler``:
+
+>>> iter_results(docs, engine="dask", scheduler="tcp://10.0.0.5:8786")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import uuid
+from collections import deque
+from contextlib import ExitStack
+from typing import Iterable, Iterator
+
+from .process import Result, batched, process_documents
+from .process import iter_results as iter_results_local
+from .read import Document
+
+ENGINES = ("local", "dask")
+CONNECT_TIMEOUT = 60  # seconds to reach a scheduler and see a first worker
+
+
+def iter_results(docs: Iterable[Document], engine: str = "local", workers: int = 1,
+                 scheduler: str | None = None, batch_size: int = 16) -> Iterator[Result]:
+    """Results of ``docs`` in input order, computed by ``engine``.
+
+    >>> next(iter_results([Document("a", "a", "Trois blessés à Lyon.")])).document["n_events"]
+    1
+    """
+    if engine == "local":
+        if scheduler:
+            raise ValueError("a scheduler address needs the dask engine")
+        return iter_results_local(docs, workers=workers, batch_size=batch_size)
+    if engine == "dask":
+        return iter_results_dask(docs, scheduler=scheduler, workers=workers, batch_size=batch_size)
+    raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+
+
+def iter_results_dask(docs: Iterable[Document], scheduler: str | None = None, workers: int = 1,
+                      batch_size: int = 16, ahead: int | None = None) -> Iterator[Result]:
+    """Process ``docs`` on Dask and yield their results in input order.
+
+    With ``scheduler`` (``tcp://HOST:PORT``) the running cluster is used;
+    without, a local cluster of ``workers`` single-threaded processes is
+    started for the run and stopped after it. Documents travel to the workers
+    in batches of ``batch_size``; at most ``ahead`` batches (default: two per
+    worker thread) are submitted before the oldest one is collected.
+
+    >>> rows = list(iter_results_dask([Document("a", "a", "Cinq disparus en mer.")], workers=1))
+    >>> rows[0].events[0]["event_type"]
+    'missing'
+    """
+    from distributed import Client, LocalCluster
+
+    with ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
+            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        else:
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None))
+            client = stack.enter_context(Client(cluster))
+        window = ahead or 2 * max(1, sum(client.nthreads().values()))
+        yield from _stream(client, docs, batch_size, window)
+
+
+def _stream(client, docs: Iterable[Document], batch_size: int, window: int) -> Iterator[Result]:
+    """Submit batches as a sliding window of ``window`` futures; yield in order."""
+    run = uuid.uuid4().hex[:12]
+    pending: deque = deque()
+    try:
+        for n, batch in enumerate(batched(docs, batch_size)):
+            pending.append(client.submit(process_documents, batch, key=f"pipeline-{run}-{n}"))
+            if len(pending) >= window:
+                yield from _collect(pending.popleft())
+        while pending:
+            yield from _collect(pending.popleft())
+    finally:
+        for future in pending:  # stopped early: do not leave work on a shared cluster
+            future.cancel()
+
+
+def _collect(future) -> list[Result]:
+    results = future.result()
+    future.release()
+    return results
