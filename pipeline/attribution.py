@@ -26,8 +26,7 @@ def _trim(tokens: list[Token]) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text  # Doc.text would rebuild the whole text
 
 
 def _phrase(noun: Token, max_len: int = 10) -> str:

@@ -165,7 +165,7 @@ def active_agent(verb: Token) -> bool:
     True
     """
     kids = list(verb.children)
-    if any(c.dep_ == "aux:pass" or c.lemma_ == "se" for c in kids):
+    if any(c.dep_ == "aux:pass" or c.lemma_ in ("se", "être") for c in kids):
         return False
     if any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in kids):
         return True

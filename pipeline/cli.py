@@ -1,4 +1,5 @@
-"""Command line: ``pipeline run``, ``pipeline extract``, ``pipeline entities``.
+"""Command line: ``pipeline run``, ``pipeline extract``, ``pipeline entities``,
+``pipeline review``, ``pipeline eval``.
 
 Each command checks its arguments and calls a plain function that notebooks
 can call too.
@@ -36,30 +37,46 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 
 def run_corpus(inputs: list[str], out: str, published: str | None = None, workers: int = 1,
-               progress: bool = True, fmt: str = "csv") -> Counter:
+               progress: bool = True, fmt: str = "csv", resume: bool = False,
+               engine: str = "local", scheduler: str | None = None) -> Counter:
     """Process ``inputs`` and write events, entities, documents tables into
     ``out`` (atomically) as ``fmt`` files (csv, parquet or jsonl); return the
-    count of documents per status."""
+    count of documents per status. Each finished document is checkpointed in
+    ``out``; with ``resume`` the documents of an interrupted run are not redone."""
+    from .checkpoint import Checkpoint
     from .export import open_writer
-    from .process import iter_results
+    from .engines import iter_results
     from .read import read_inputs
 
     statuses: Counter = Counter()
     writer = open_writer(out, fmt)
+    checkpoint = Checkpoint(out, resume=resume)
+
+    def emit(r, record: bool) -> None:
+        writer.write("events", r.events)
+        writer.write("entities", r.entities)
+        writer.write("documents", [r.document])
+        statuses[r.document["status"]] += 1
+        statuses["events"] += len(r.events)
+        if record:
+            checkpoint.add(r)
+
     try:
-        results = iter_results(read_inputs(inputs, published=published), workers=workers)
+        for r in checkpoint.done.values():
+            emit(r, record=False)
+        todo = (d for d in read_inputs(inputs, published=published)
+                if f"{d.path}\0{d.doc_id}" not in checkpoint.done)
+        results = iter_results(todo, engine=engine, workers=workers, scheduler=scheduler)
         with typer.progressbar(results, label="documents", file=sys.stderr,
                                show_pos=True, hidden=not progress) as bar:
             for r in bar:
-                writer.write("events", r.events)
-                writer.write("entities", r.entities)
-                writer.write("documents", [r.document])
-                statuses[r.document["status"]] += 1
-                statuses["events"] += len(r.events)
+                emit(r, record=True)
     except BaseException:
         writer.abort()
+        checkpoint.close(remove=False)
         raise
     writer.close()
+    checkpoint.close()
     return statuses
 
 
@@ -71,8 +88,13 @@ def run(
     workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes (each loads the model once)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     fmt: str = typer.Option("csv", "--format", "-f", help="Output format: csv, parquet or jsonl."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same --out."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any input failed."),
+    engine: str = typer.Option("local", help="local (worker processes) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(
+        None, help="Dask scheduler tcp://HOST:PORT (default with --engine dask: a local cluster of --workers)."),
 ) -> None:
-    """Extract events, entities and document statuses from a corpus into CSV files."""
+    """Extract events, entities and document statuses from a corpus into CSV, parquet or JSONL files."""
     from .export import FORMATS
 
     inputs = inputs or ["corpus"]
@@ -83,10 +105,18 @@ def run(
         raise typer.BadParameter("must be at least 1", param_hint="--workers")
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
-    stats = run_corpus(inputs, str(out), _check_date(published), workers, progress=not quiet, fmt=fmt)
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"{engine!r} is not local or dask", param_hint="--engine")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
+    stats = run_corpus(inputs, str(out), _check_date(published), workers, progress=not quiet, fmt=fmt,
+                       resume=resume, engine=engine, scheduler=scheduler)
     n_docs = sum(v for k, v in stats.items() if k != "events")
     parts = ", ".join(f"{stats[k]} {k}" for k in ("ok", "empty", "skipped", "error") if stats[k])
     typer.echo(f"{n_docs} documents ({parts}), {stats['events']} events -> {out}/")
+    if strict and stats["error"]:
+        typer.echo(f"{stats['error']} input(s) failed: see {out}/documents", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -121,6 +151,70 @@ def entities(
     inputs = inputs or ["corpus"]
     res = extract_folder(*inputs, workers=1)
     typer.echo(entity_table(res.entities).head(top).to_string(index=False))
+
+
+def _check_inputs(inputs: list[str], workers: int) -> None:
+    missing = [p for p in inputs if not Path(p).exists()]
+    if missing:
+        raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
+    if workers < 1:
+        raise typer.BadParameter("must be at least 1", param_hint="--workers")
+
+
+@app.command()
+def review(
+    inputs: List[str] = typer.Argument(None, help="Folders, .txt, .jsonl or .csv files (default: corpus)."),
+    out: Path = typer.Option(Path("review.html"), "--out", "-o", help="The HTML page to write."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD used when a document gives none."),
+    workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes (each loads the model once)."),
+) -> None:
+    """Write a self-contained HTML page to review the extraction of a corpus.
+
+    Summary charts, then each text with its entities and casualty figures
+    highlighted, and its events table.
+    """
+    from .review import write_review
+
+    inputs = inputs or ["corpus"]
+    _check_inputs(inputs, workers)
+    res = write_review(inputs, out, published=_check_date(published), workers=workers)
+    typer.echo(f"{len(res.documents)} documents, {len(res.events)} events -> {out}")
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Path = typer.Argument(..., help="Gold CSV: doc_id, event_type, count, qualifier, victims, location..."),
+    predicted: List[str] = typer.Argument(..., help="An events table (CSV, JSONL or parquet with an "
+                                          "event_type column), or folders and files to run the pipeline on."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD used when a document gives none."),
+    workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes (each loads the model once)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Precision, recall and F1 of casualty figures against a gold file.
+
+    Lists the missed and spurious figures. The second argument is an events
+    table, or inputs to run the pipeline on first.
+    """
+    from . import evaluate as ev
+
+    if not gold.is_file():
+        raise typer.BadParameter(f"no such file: {gold}", param_hint="GOLD")
+    absent = [c for c in ev.REQUIRED if c not in ev.columns(gold)]
+    if absent:
+        raise typer.BadParameter(f"{gold} has no column {', '.join(absent)}", param_hint="GOLD")
+    _check_inputs(predicted, workers)
+    if len(predicted) == 1 and ev.is_events_table(predicted[0]):
+        pred_rows = ev.read_rows(predicted[0])
+    else:
+        from .api import extract_folder
+
+        res = extract_folder(*predicted, published=_check_date(published), workers=workers)
+        pred_rows = ev.frame_rows(res.events)
+    result = ev.score(ev.read_rows(gold), pred_rows)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+    else:
+        typer.echo(ev.report(result))
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -17,6 +17,7 @@ package installed where the workers run) is used with ``scheduler``:
 """
 from __future__ import annotations
 
+import logging
 import uuid
 from collections import deque
 from contextlib import ExitStack
@@ -68,7 +69,8 @@ def iter_results_dask(docs: Iterable[Document], scheduler: str | None = None, wo
             client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
         else:
             cluster = stack.enter_context(LocalCluster(
-                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None))
+                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
+                silence_logs=logging.ERROR))  # not "still alive after 4 s, killing" at every exit
             client = stack.enter_context(Client(cluster))
         window = ahead or 2 * max(1, sum(client.nthreads().values()))
         yield from _stream(client, docs, batch_size, window)

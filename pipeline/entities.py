@@ -41,6 +41,7 @@ from .resources import load_csv, load_json, load_jsonl
 GAZETTEER = "entities/organisations.jsonl"
 DEMONYMS = "entities/demonyms.csv"
 TITLES = "entities/titles.json"
+NON_ENTITIES = "entities/non_entities.json"
 
 SPAN_EXTENSIONS = {"canonical": "", "country": "", "latitude": None, "longitude": None, "geo_precision": ""}
 for _name, _default in SPAN_EXTENSIONS.items():
@@ -85,6 +86,12 @@ def demonyms(path: str = DEMONYMS) -> dict[str, tuple[str, str]]:
 def titles(path: str = TITLES) -> dict[str, frozenset[str]]:
     """The title lists of ``titles.json`` as frozensets."""
     return {k: frozenset(v) for k, v in load_json(path).items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=None)
+def non_entities(path: str = NON_ENTITIES) -> frozenset[str]:
+    """Folded common nouns never kept as an entity on their own ("Etat", "Sud")."""
+    return frozenset(load_json(path)["words"])
 
 
 # --- pure functions -------------------------------------------------------------
@@ -396,6 +403,7 @@ def _merge_persons(ents: list[Span], persons: list[Span]) -> list[Span]:
 
 
 _LEADING_OF = frozenset({"de", "du", "des", "d'", "d’"})
+_CAPITAL_ARTICLES = frozenset({"Le", "La", "Les", "L'", "L’"})
 _TRAILING = frozenset({"-", ",", ":", "(", "et", "à", "au", "aux"})
 
 
@@ -418,9 +426,13 @@ def trim_entity(ent: Span) -> Span:
         while start < len(words) - 1 and (words[start] in lex["determiners"] or words[start] in _LEADING_OF):
             start += 1
     end = len(words)
-    while end - 1 > start and (words[end - 1].lower() in lex["determiners"] or words[end - 1].lower() in lex["particles"]
-                               or words[end - 1].lower() in _TRAILING):
-        end -= 1
+    while end - 1 > start and (words[end - 1] in lex["determiners"] or words[end - 1] in lex["particles"]
+                               or words[end - 1] in _TRAILING):
+        end -= 1  # lower-case words only: "Lady Di" keeps its "Di"
+    if start == 0 and ent.label_ == "LOC" and len(words) > 1 and words[0] in _CAPITAL_ARTICLES:
+        place = geocode(ent[1:].text)
+        if place is not None and place.precision == "country":
+            start = 1  # "La France a signé", but "Le Caire", "La Haye"
     if (start, end) == (0, len(words)):
         return ent
     return Span(ent.doc, ent.start + start, ent.start + end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
@@ -452,7 +464,7 @@ def clean_entities(doc: Doc) -> list[Span]:
     surnames = _surname_keys(e for e in ents if e.label_ == "PER")
     cleaned = []
     for ent in ents:
-        if sum(c.isalnum() for c in ent.text) < 2 or _only_titles(ent):
+        if sum(c.isalnum() for c in ent.text) < 2 or _only_titles(ent) or fold(ent.text) in non_entities():
             continue
         if ent.label_ != "ORG" and demonym_country(ent.text) is not None:
             ent = Span(doc, ent.start, ent.end, label="NORP")
@@ -550,7 +562,6 @@ def link_entities(doc: Doc) -> None:
     first_text: dict[tuple, str] = {}
     for ent in ents:
         key = fold(ent.text)
-        geo = None
         if key in acronyms:
             name = acronyms[key][0]
         elif ent.label_ == "LOC":

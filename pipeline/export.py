@@ -14,10 +14,14 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from .events import SPAN_KEY as EVENT_SPANS
+from .events import precision_of
+
 EVENT_COLUMNS = [
     "doc_id", "event_id", "event_type", "count", "count_low", "count_high", "qualifier",
     "victims", "actor", "location", "country", "latitude", "longitude", "date", "date_text",
     "source", "sentence", "char_start", "char_end", "matched_text", "rule",
+    "target", "date_precision", "duration", "plover_type", "acled_type", "cause_event_id",
 ]
 ENTITY_COLUMNS = [
     "doc_id", "entity_id", "text", "label", "canonical", "char_start", "char_end",
@@ -34,41 +38,78 @@ FLOAT_COLUMNS = {"latitude", "longitude"}
 
 
 def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
-    """One row per casualty span of ``doc``; offsets index ``original``, the
-    text before normalisation, shifted by ``offset`` for a piece of a longer text.
+    """One row per casualty span and per event span of ``doc``; offsets index
+    ``original``, the text before normalisation, shifted by ``offset`` for a
+    piece of a longer text. A casualty row keeps the key of the event that
+    caused it; :func:`number_events` turns it into that row's ``event_id``.
 
     >>> rows = event_rows(nlp("Douze policiers tués."), "Douze policiers tués.")
     >>> rows[0]["matched_text"]
     'Douze policiers tués'
     """
+    events = list(doc.spans.get(EVENT_SPANS, []))
+    keys = [f"{e.start_char + offset}:{e.end_char + offset}" for e in events]
     rows = []
     for span in doc.spans.get("casualties", []):
-        start, end = span.start_char + offset, span.end_char + offset
-        sent = span.sent
-        place = _place(doc, span._.location) if span._.location else None
-        rows.append({
-            "doc_id": doc._.doc_id,
-            "event_type": span._.event_type,
-            "count": span._.count,
-            "count_low": span._.count_low,
-            "count_high": span._.count_high,
-            "qualifier": span._.qualifier,
-            "victims": span._.victims,
-            "actor": "",
-            "location": span._.location or "",
-            "country": place.country if place else "",
-            "latitude": place.latitude if place else None,
-            "longitude": place.longitude if place else None,
-            "date": span._.date or "",
-            "date_text": span._.date_text or "",
-            "source": span._.source or "",
-            "sentence": original[sent.start_char + offset:sent.end_char + offset].strip(),
-            "char_start": start,
-            "char_end": end,
-            "matched_text": original[start:end],
-            "rule": span._.rule,
-        })
+        cause = span._.cause_event if span.has_extension("cause_event") else None
+        rows.append(dict(
+            _span_row(doc, span, original, offset),
+            count=span._.count,
+            count_low=span._.count_low,
+            count_high=span._.count_high,
+            qualifier=span._.qualifier,
+            victims=span._.victims,
+            actor="",
+            target="",
+            date_precision=precision_of(span._.date) if span._.date_text else ("published" if span._.date else ""),
+            source=span._.source or "",
+            duration="",
+            plover_type="",
+            acled_type="",
+            cause_event_id="",
+            _cause_key=keys[cause] if cause is not None and cause < len(keys) else None,
+        ))
+    for span, key in zip(events, keys):
+        rows.append(dict(
+            _span_row(doc, span, original, offset),
+            count=None,
+            count_low=None,
+            count_high=None,
+            qualifier="",
+            victims="",
+            actor=span._.actor or "",
+            target=span._.target or "",
+            date_precision=span._.date_precision or "",
+            duration=span._.duration or "",
+            plover_type=span._.plover_type or "",
+            acled_type=span._.acled_type or "",
+            source=span._.source or "",
+            cause_event_id="",
+            _event_key=key,
+        ))
     return rows
+
+
+def _span_row(doc: Doc, span, original: str, offset: int) -> dict:
+    """The columns a casualty row and an event row share."""
+    start, end = span.start_char + offset, span.end_char + offset
+    sent = span.sent
+    place = _place(doc, span._.location) if span._.location else None
+    return {
+        "doc_id": doc._.doc_id,
+        "event_type": span._.event_type,
+        "location": span._.location or "",
+        "country": place.country if place else "",
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "date": span._.date or "",
+        "date_text": span._.date_text or "",
+        "sentence": original[sent.start_char + offset:sent.end_char + offset].strip(),
+        "char_start": start,
+        "char_end": end,
+        "matched_text": original[start:end],
+        "rule": span._.rule,
+    }
 
 
 def _place(doc: Doc, name: str):
@@ -82,10 +123,20 @@ def _place(doc: Doc, name: str):
 
 
 def number_events(rows: list[dict], doc_id: str) -> list[dict]:
-    """Give each event row of one document a stable id, in text order."""
+    """Give each event row of one document a stable id, in text order, and
+    point each casualty row to the id of the event that caused it
+    (``cause_event_id``); the temporary keys of :func:`event_rows` are removed."""
     rows.sort(key=lambda r: (r["char_start"], r["char_end"], r["event_type"]))
+    ids = {}
     for n, row in enumerate(rows, 1):
         row["event_id"] = f"{doc_id}#{n}"
+        if row.get("_event_key"):
+            ids[row["_event_key"]] = row["event_id"]
+    for row in rows:
+        row.pop("_event_key", None)
+        key = row.pop("_cause_key", None)
+        if key:
+            row["cause_event_id"] = ids.get(key, "")
     return rows
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -95,9 +96,18 @@ def _finish(result: Result, d: Document) -> Result:
 
 def process_documents(docs: list[Document], nlp: Language | None = None, batch_size: int = 16) -> list[Result]:
     """Rows for each document of ``docs`` (same order). A document that makes
-    the pipeline fail is reported with status ``error``; the others go on."""
+    the pipeline fail is reported with status ``error``; the others go on.
+    The strings and lexemes the texts add to the vocabulary are freed at the
+    end (``nlp.memory_zone``), so a worker's memory does not grow with the corpus."""
     nlp = nlp or load_nlp()
     register_extensions()
+    if nlp.vocab.in_memory_zone:  # zones do not nest: the caller's zone frees them
+        return _process(docs, nlp, batch_size)
+    with nlp.memory_zone():
+        return _process(docs, nlp, batch_size)
+
+
+def _process(docs: list[Document], nlp: Language, batch_size: int) -> list[Result]:
     results = [Result(_document_row(d)) for d in docs]
     jobs = [(k, off, piece) for k, d in enumerate(docs) if d.status == "ok"
             for off, piece in split_text(d.text)]
@@ -138,6 +148,9 @@ def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = 1
     """Process a stream of documents with ``workers`` local processes, yielding
     results in input order as they are ready (memory stays flat)."""
     batches = batched(docs, batch_size)
+    if workers > 1:  # no more processes than batches: a small corpus runs here, with no start-up
+        head = list(islice(batches, workers))
+        workers, batches = len(head), chain(head, batches)
     if workers <= 1:
         for batch in batches:
             yield from process_documents(batch, batch_size=batch_size)

@@ -225,6 +225,8 @@ def _document(doc: dict, text: str | None, events: list[dict], entities: list[di
         out.append(f'<p class="error">{_e(doc.get("error"))}</p>')
     if text is None:
         out.append('<p class="note">Text not available.</p>')
+    elif not text:
+        out.append('<p class="note">No text.</p>')
     else:
         if unplaced:
             out.append(f'<p class="note">{unplaced} highlight(s) could not be placed: '
@@ -288,9 +290,15 @@ def highlight(text: str, spans: list[dict]) -> str:
     return "".join(out)
 
 
+TABLE_COLUMNS = ["event_type", "count", "count_low", "count_high", "qualifier", "victims", "location",
+                 "country", "date", "source", "matched_text", "rule"]
+NOT_SHOWN = {"doc_id", "event_id", "sentence", "char_start", "char_end", "latitude", "longitude"}
+
+
 def _events_table(events: list[dict], anchors: dict) -> str:
-    cols = ["event_type", "count", "count_low", "count_high", "qualifier", "victims", "location",
-            "country", "date", "source", "matched_text", "rule"]
+    """The document's events: the usual columns, then any other column filled in one of them."""
+    extra = sorted({k for e in events for k, v in e.items() if _show(v)} - NOT_SHOWN - set(TABLE_COLUMNS))
+    cols = TABLE_COLUMNS + extra
     head = "".join(f"<th>{_e(c)}</th>" for c in ["#"] + cols)
     rows = []
     for n, e in enumerate(events, 1):
@@ -301,14 +309,15 @@ def _events_table(events: list[dict], anchors: dict) -> str:
 
 
 def _event_title(e: dict) -> str:
-    """Hover text of a casualty figure: ``killed: 12 (exact, 12-12)`` and its attributes."""
-    low, high = _show(e.get("count_low")), _show(e.get("count_high"))
-    bounds = f", {low or '?'}-{high or '?'}" if low or high else ""
-    lines = [f"{_show(e.get('event_type'))}: {_show(e.get('count'))} ({_show(e.get('qualifier'))}{bounds})"]
-    for key in ("victims", "location", "country", "date", "source", "rule"):
-        if _show(e.get(key)):
-            lines.append(f"{key}: {_show(e.get(key))}")
-    return "\n".join(lines)
+    """Hover text of an event: ``killed: 12 (exact, 12-12)`` then its other
+    filled columns, one per line (``victims: security_forces``...)."""
+    head = _show(e.get("event_type"))
+    if _show(e.get("count")):
+        low, high = _show(e.get("count_low")), _show(e.get("count_high"))
+        bounds = f", {low or '?'}-{high or '?'}" if low or high else ""
+        head += f": {_show(e.get('count'))} ({_show(e.get('qualifier'))}{bounds})"
+    skip = NOT_SHOWN | {"event_type", "count", "count_low", "count_high", "qualifier", "matched_text"}
+    return "\n".join([head] + [f"{k}: {_show(v)}" for k, v in e.items() if k not in skip and _show(v)])
 
 
 def _entity_title(ent: dict) -> str:

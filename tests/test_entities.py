@@ -254,6 +254,17 @@ def test_titles_stripped_from_persons(nlp, text, name):
     assert [(e.text, e._.canonical) for e in persons][:1] == [(name, name)]
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("La France a signé l'accord avec le Mali.", ["France", "Mali"]),     # article before a country
+    ("Le Caire a accueilli le sommet.", ["Le Caire"]),                     # article inside a city name
+    ("La Haye a accueilli le sommet.", ["La Haye"]),
+    ("L'Etat a réagi après les combats dans le Sud du pays.", []),        # common nouns alone
+    ("Le bilan a été publié par le ministère de la Défense.", ["ministère de la Défense"]),
+])
+def test_boundaries_and_common_nouns(nlp, text, kept):
+    assert [e.text for e in nlp(text).ents] == kept
+
+
 def test_title_words_alone_are_not_entities(nlp):
     doc = nlp("Le CNT a ensuite nommé un Premier ministre.")
     assert "Premier ministre" not in [e.text for e in doc.ents]
@@ -265,6 +276,7 @@ def test_title_words_alone_are_not_entities(nlp):
     ("Des contingents bélarusses, arméniens, tadjikes et kirghizes.", "tadjikes", "TJ"),
     ("Des soldats kazakhs et des Kazakhs ont été déployés.", "Kazakhs", "KZ"),
     ("Des Suisses ont manifesté en Suisse.", "Suisses", "CH"),
+    ("Les Neuchâtelois ont voté dimanche.", "Neuchâtelois", "CH"),
 ])
 def test_demonyms_are_norp(nlp, text, mention, country):
     doc = nlp(text)

