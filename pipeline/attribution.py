@@ -69,8 +69,10 @@ def source_of(sent: Span) -> str:
             continue
         if tok.lemma_ in need and not any(c.lower_ == need[tok.lemma_] for c in tok.children):
             continue
+        # the subject, or the inverted subject of an incise: "..., a indiqué la police."
+        incise = tok.dep_ == "parataxis" or (tok.i > 0 and tok.doc[max(tok.i - 2, 0)].text == ",")
         for c in tok.children:
-            if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN"):
+            if c.pos_ in ("NOUN", "PROPN") and (c.dep_ == "nsubj" or (incise and c.dep_ == "obj" and c.i > tok.i)):
                 return _phrase(c)
     return ""
 

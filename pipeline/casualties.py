@@ -108,12 +108,15 @@ def victim_group(words: str) -> str | None:
 def token_group(tok: Token) -> str | None:
     """Victim group named by ``tok`` and the words right after it ("forces de l'ordre")."""
     doc = tok.doc
+    multi = _victim_lexicon()[1]
     for n in (4, 3, 2):
         if tok.i + n <= len(doc):
-            phrase = " ".join(t.lemma_.lower() if k == 0 else t.lower_ for k, t in enumerate(doc[tok.i:tok.i + n]))
-            phrase = phrase.replace("' ", "'").replace(" '", "'")
-            if phrase in _victim_lexicon()[1]:
-                return _victim_lexicon()[1][phrase]
+            words = doc[tok.i:tok.i + n]
+            for phrase in (" ".join(t.lower_ for t in words),
+                           " ".join(t.lemma_.lower() if k == 0 else t.lower_ for k, t in enumerate(words))):
+                phrase = phrase.replace("' ", "'").replace(" '", "'")
+                if phrase in multi:
+                    return multi[phrase]
     return victim_group(tok.lemma_) or victim_group(tok.lower_)
 
 
@@ -294,8 +297,8 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             if j in trig and (t.pos_ in ("VERB", "ADJ") or after_verb) and not _predicate_victim(t) \
                     and not (trig[j][3] and active_agent(t)):
                 return _final_outcome(t, trig), "window"
-            if t.pos_ == "VERB" and j not in trig and t.lemma_ not in LINKING_VERBS:
-                break
+            if (t.pos_ == "VERB" and j not in trig and t.lemma_ not in LINKING_VERBS) or t.like_num:
+                break  # another verb or another number: "sur 150 passagers, 20 ont été blessés"
     # 4. a verb or a nominalisation just before the quantity: "en blessant un
     #    autre gendarme", "évacuée (3 000 personnes", "l'exécution, jeudi, de 28 soldats"
     j = start - 1
@@ -417,6 +420,8 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     if q.kind == "digits" and span.start > sent.start and doc[span.start - 1].pos_ == "PROPN":
         return None  # "France 2", "Airbus A330"
     subset = prev_tok is not None and prev_tok.lower_ in SUBSET_MARKERS and bool(previous)
+    if prev_tok is not None and prev_tok.lower_ in ("sur", "parmi") and not subset:
+        return None  # a total in a partitive frame: "sur les 150 passagers, 20 ont été blessés"
     # a number inside a date or an age is not a count of people
     if head is not None and head.lower_ in _context()["units"]:
         return None

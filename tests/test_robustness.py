@@ -87,7 +87,8 @@ def test_figures_of_the_good_inputs_are_extracted(bad_run, bad_corpus):
                 ("big.txt", "killed", "12"), ("big.txt", "injured", "30")]:
         assert row in got, row
     big = [e for e in read_csv(out / "events.csv") if e["doc_id"] == "big.txt"]
-    assert len(big) == 2 * 9000  # every piece of the long text was read
+    figures = [e for e in big if e["event_type"] in ("killed", "injured")]
+    assert len(figures) == 2 * 9000  # every piece of the long text was read
     text = (bad_corpus / "big.txt").read_text(encoding="utf-8")
     assert all(text[int(e["char_start"]):int(e["char_end"])] == e["matched_text"] for e in big)
     docs = {d["doc_id"]: d for d in read_csv(out / "documents.csv")}

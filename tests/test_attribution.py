@@ -1,0 +1,62 @@
+"""Who gave a figure, where and when: phrase table in, context out."""
+import pytest
+
+from pipeline.normalise import normalise
+
+
+def first_figure(nlp, text, published="2022-01-06"):
+    doc = nlp.make_doc(normalise(text))
+    doc._.published = published
+    return nlp(doc).spans["casualties"][0]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Douze policiers ont été tués, selon le ministère de l'Intérieur.", "ministère de l'Intérieur"),
+    ("D'après la préfecture, trois personnes ont été blessées.", "préfecture"),
+    ("La police a annoncé que trois personnes avaient été tuées.", "police"),
+    ("Trois jeunes femmes sont mortes, a indiqué la police.", "police"),
+    ("Selon l'Organisation mondiale de la santé, 300 personnes sont mortes.", "Organisation mondiale de la santé"),
+    ("Trois personnes ont été blessées lors de l'incendie.", ""),
+    ("Selon un dernier bilan, 11 personnes sont mortes.", ""),  # a tally is no source
+])
+def test_source(nlp, text, source):
+    assert first_figure(nlp, text)._.source == source
+
+
+@pytest.mark.parametrize("text,location", [
+    ("Un attentat a fait 25 morts mardi à Bagdad.", "Bagdad"),
+    ("Au Mali, trois soldats ont été tués dans une embuscade.", "Mali"),
+    ("Le passage du cyclone a fait au moins 3 morts à Saint-Denis.", "Saint-Denis"),
+])
+def test_location_from_the_sentence(nlp, text, location):
+    assert first_figure(nlp, text)._.location == location
+
+
+def test_location_falls_back_to_the_main_place_of_the_document(nlp):
+    text = ("Des émeutes ont éclaté au Kazakhstan. La police est intervenue au Kazakhstan. "
+            "La crise a fait des dizaines de morts.")
+    assert first_figure(nlp, text)._.location == "Kazakhstan"
+
+
+@pytest.mark.parametrize("text,date,date_text", [
+    ("Hier, deux personnes ont été tuées.", "2022-01-05", "Hier"),
+    ("Samedi dernier, trois policiers ont été blessés.", "2022-01-01", "Samedi dernier"),
+    ("Cet accident avait fait 228 morts le 1er juin 2009.", "2009-06-01", "1er juin 2009"),
+    ("Trois personnes ont été blessées.", "2022-01-06", ""),  # the article's news: publication date
+])
+def test_date(nlp, text, date, date_text):
+    span = first_figure(nlp, text)
+    assert (span._.date, span._.date_text) == (date, date_text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le concert a duré 12 heures.",
+    "À 9 heures, les secours sont arrivés.",
+    "Voir la page 3 du rapport.",
+    "Le séisme de magnitude 7,8 a frappé la région.",
+    "Les 27 pays de l'Union européenne ont condamné l'attaque.",
+    "Sur les 150 passagers, aucun n'était français.",
+])
+def test_durations_times_pages_are_not_figures(nlp, text):
+    doc = nlp(normalise(text))
+    assert list(doc.spans["casualties"]) == []
