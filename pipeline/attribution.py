@@ -40,9 +40,23 @@ def _phrase(noun: Token, max_len: int = 10) -> str:
     return _trim(toks)
 
 
-def source_of(sent: Span) -> str:
-    """Who gave the figures of ``sent``: "selon X", "d'après X", or the subject
-    of a reporting verb ("a indiqué la police").
+def _in_other_clause(tok: Token, figure: Span | None) -> bool:
+    """True when ``tok`` sits in a relative clause that does not hold the figure:
+    in "la manifestation, qui a rassemblé 50 000 personnes selon les
+    organisateurs, ... 12 policiers ont été blessés" the source is not the figure's."""
+    if figure is None:
+        return False
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("acl:relcl", "acl", "advcl") and not (node.left_edge.i <= figure.start and figure.end - 1 <= node.right_edge.i):
+            return True
+        node = node.head
+    return False
+
+
+def source_of(sent: Span, figure: Span | None = None) -> str:
+    """Who gave the figures of ``sent`` (or of the ``figure`` in it): "selon X",
+    "d'après X", or the subject of a reporting verb ("a indiqué la police").
 
     >>> source_of(nlp("Trois morts, selon la police.")[:])
     'police'
@@ -50,6 +64,8 @@ def source_of(sent: Span) -> str:
     data = load_json("attribution.json")
     markers = data["source_markers"]
     for tok in sent:
+        if _in_other_clause(tok, figure):
+            continue
         two = (tok.lower_ + (tok.nbor().lower_ if tok.i + 1 < len(tok.doc) else "")).replace(" ", "")
         if tok.lower_ in markers or two in markers:
             start = tok.i + (2 if two in markers and tok.lower_ not in markers else 1)
@@ -65,7 +81,7 @@ def source_of(sent: Span) -> str:
     verbs = set(data["reporting_verbs"])
     need = data["reporting_need_object"]
     for tok in sent:
-        if tok.lemma_ not in verbs or tok.pos_ not in ("VERB",):
+        if tok.lemma_ not in verbs or tok.pos_ not in ("VERB",) or _in_other_clause(tok, figure):
             continue
         if tok.lemma_ in need and not any(c.lower_ == need[tok.lemma_] for c in tok.children):
             continue
@@ -120,6 +136,6 @@ def date_of(span: Span, published: str | None) -> tuple[str, str]:
 
 def annotate(span: Span) -> None:
     """Set source, location, date and date_text on a casualty span."""
-    span._.source = source_of(span.sent)
+    span._.source = source_of(span.sent, span)
     span._.location = location_of(span)
     span._.date, span._.date_text = date_of(span, span.doc._.published)

@@ -313,7 +313,13 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
                 break
             if j in trig and t.pos_ == "NOUN":
                 return j, "nominal"
-    # 5. the next sentence goes on with a pronoun: "2 d'entre elles s'échappent. Elles sont blessées."
+    # 5. "parmi les morts figurent trois policiers", "parmi les victimes, 12 enfants"
+    for j in range(sent.start, start):
+        if doc[j].lower_ == "parmi":
+            for k in range(j + 1, min(j + 4, start)):
+                if k in trig and doc[k].pos_ in ("NOUN", "ADJ"):
+                    return k, "among"
+    # 6. the next sentence goes on with a pronoun: "2 d'entre elles s'échappent. Elles sont blessées."
     if sent.end < len(doc):
         nxt = doc[sent.end]
         if nxt.lower_ in ("ils", "elles") and nxt.dep_ in SUBJECT_DEPS:

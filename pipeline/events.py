@@ -308,7 +308,8 @@ def phrase(tok: Token | None, stop=frozenset(), avoid: range = range(0), conj: b
             cut.update(t.i for t in c.subtree)
     toks = []
     for t in tok.subtree:
-        if t.i in cut or t.i in avoid or (t.i > tok.i and (t.text in (",", "(", ";", ":") or t.is_space or t.i in stop)):
+        ends = t.i > tok.i and (t.text in (",", "(", ";", ":") or t.is_space or t.i in stop)
+        if t.i in cut or t.i in avoid or ends:
             if t.i > tok.i:
                 break
             continue
@@ -398,7 +399,8 @@ def _verb_roles(v: Token, trig: Trigger, stop=frozenset()) -> tuple[Token | None
     in the passive; a participle's noun is its target ("des bâtiments incendiés");
     the subject of an accident is its target ("l'avion s'est écrasé")."""
     inside = set(range(trig.start, trig.end)) | stop
-    agent = None if _reflexive(v) else _child(v, {"obl:agent", "obl", "obl:mod"}, set(lexicon()["agent_markers"]), inside)
+    agents = set(lexicon()["agent_markers"])
+    agent = None if _reflexive(v) else _child(v, {"obl:agent", "obl", "obl:mod"}, agents, inside)
     aimed = _child(v, OBLIQUES, _target_markers(trig.event_type), inside)
     if v.dep_ == "acl" and "Part" in v.morph.get("VerbForm"):
         return agent, v.head
@@ -425,7 +427,8 @@ def _support_verb(n: Token) -> Token | None:
         if head.pos_ == "NOUN" and head.lemma_ in lex["light_nouns"]:
             tok = head
             continue
-        if head.pos_ == "VERB" and head.lemma_ in lex["support_verbs"] and tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "nmod"):
+        if head.pos_ == "VERB" and head.lemma_ in lex["support_verbs"] and \
+                tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "nmod"):
             return head
         return None
     return None
@@ -501,8 +504,8 @@ def _opponents(verb: Token, stop=frozenset()) -> str:
 def _determined(tok: Token) -> bool:
     """"d'un camion", "des prix", "de Boko Haram" name an argument; "de grande
     ampleur", "de catégorie 1" only qualify the noun."""
-    return tok.pos_ == "PROPN" or bool(tok.ent_type_) or any(c.dep_ in ("det", "nummod") and c.i < tok.i for c in tok.children) \
-        or bool(_markers(tok) & {"du", "des"})
+    before = any(c.dep_ in ("det", "nummod") and c.i < tok.i for c in tok.children)
+    return tok.pos_ == "PROPN" or bool(tok.ent_type_) or before or bool(_markers(tok) & {"du", "des"})
 
 
 # ---------------------------------------------------------------- time and place
@@ -526,7 +529,9 @@ def _locative(place: Span) -> bool:
     """"à Almaty", "au Kazakhstan", "dans le centre de Téhéran"; not "l'ambassade des Etats-Unis"."""
     where = set(lexicon()["place_markers"])
     root = place.root
-    return bool(_markers(root) & where) or (root.dep_ in ("nmod", "appos", "flat:name") and bool(_markers(root.head) & where))
+    if _markers(root) & where:
+        return True
+    return root.dep_ in ("nmod", "appos", "flat:name") and bool(_markers(root.head) & where)
 
 
 def _tense(verb: Token) -> str:
@@ -704,8 +709,28 @@ def _argue(doc: Doc, k: int, trig: Trigger, owners: dict[int, int], dates, durat
         if span.root.head.i in (trig.anchor, pred.i) or span.root.i in range(trig.start, trig.end):
             ev.duration = value
             break
-    ev.source = source_of(sent)
+    if _reported(anchor):
+        ev.source = source_of(sent)
     return ev
+
+
+def _reported(anchor: Token) -> bool:
+    """Whether the sentence says who reports this event: "selon X", "d'après X", or a
+    reporting verb whose complement clause holds it ("X indique que sa mission sera
+    déployée"); not "ont annoncé l'envoi" (the announcer is the actor), nor a
+    reporting verb elsewhere in the sentence."""
+    data = load_json("attribution.json")
+    text = " " + anchor.sent.text.lower().replace("’", "'") + " "
+    if any(f" {m} " in text or f" {m}" in text and m.endswith("'") for m in data["source_markers"]):
+        return True
+    tok = anchor
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_ in data["reporting_verbs"]:
+            return True
+        tok = tok.head
+    return False
 
 
 def find_events(doc: Doc, matcher: Matcher, rows: list[dict]) -> tuple[list[Event], dict[int, int]]:

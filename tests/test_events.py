@@ -167,7 +167,8 @@ def test_crowd_control(nlp, text, expected):
     ("Paris va envoyer 2 000 soldats au Mali.",                                  # not yet: no date
      dict(type="deployment", target="soldats", date="", precision="")),
     ("Le président a demandé l'aide de la France.", dict(type="request", actor="président")),
-    ("L'opposition a appelé à la grève générale.", dict(type="request", actor="opposition")),  # the strike is not one yet
+    ("L'opposition a appelé à la grève générale.",                              # the strike is not one yet
+     dict(type="request", actor="opposition")),
 ])
 def test_deployments_and_requests(nlp, text, expected):
     _check(nlp, text, expected)
@@ -241,7 +242,8 @@ def test_no_publication_date_no_default_date(nlp):
 
 
 def test_a_later_anaphor_dates_the_event(nlp):
-    text = "Le rapport conclut que le terrible accident a été provoqué par le givre. Cet accident avait fait 228 morts le 1er juin 2009."
+    text = ("Le rapport conclut que le terrible accident a été provoqué par le givre. "
+            "Cet accident avait fait 228 morts le 1er juin 2009.")
     (e,) = events(nlp, text, "2012-07-05")
     assert (e["type"], e["date"], e["precision"]) == ("accident", "2009-06-01", "day")
 
