@@ -36,6 +36,12 @@ def tables(out: Path) -> dict[str, Counter]:
     return found
 
 
+def same_tables(got: dict[str, Counter], expected: dict[str, Counter]) -> None:
+    for name in TABLES:
+        extra, missing = got[name] - expected[name], expected[name] - got[name]
+        assert not extra and not missing, (name, "extra:", list(extra), "missing:", list(missing))
+
+
 def run_cli(*args: str) -> None:
     result = CliRunner().invoke(app, ["run", *args, "-q"])
     assert result.exit_code == 0, (result.output, result.exception)
@@ -105,7 +111,7 @@ def scheduler(tmp_path_factory):
 
 def test_dask_scheduler_gives_the_rows_of_the_local_engine(scheduler, local_tables, tmp_path):
     run_cli(str(CORPUS), "--out", str(tmp_path), "--engine", "dask", "--scheduler", scheduler)
-    assert tables(tmp_path) == local_tables
+    same_tables(tables(tmp_path), local_tables)
 
 
 def test_batches_go_to_both_workers_each_loading_the_model_once(scheduler, nlp):
@@ -123,7 +129,7 @@ def test_batches_go_to_both_workers_each_loading_the_model_once(scheduler, nlp):
 
 def test_embedded_local_cluster_gives_the_rows_of_the_local_engine(local_tables, tmp_path):
     run_cli(str(CORPUS), "--out", str(tmp_path), "--engine", "dask", "--workers", "2")
-    assert tables(tmp_path) == local_tables
+    same_tables(tables(tmp_path), local_tables)
 
 
 def test_local_engine_spawns_no_more_processes_than_batches(nlp):
