@@ -17,7 +17,7 @@ from .resources import load_json
 
 def build_nlp(config: dict | None = None) -> Language:
     """Load the base model named in ``models/pipeline.json`` and add our pipes."""
-    from . import casualties, entities  # noqa: F401  (registers the factories)
+    from . import casualties, entities, events  # noqa: F401  (registers the factories)
 
     cfg = config or load_json("pipeline.json")
     nlp = spacy.load(cfg["base_model"], exclude=cfg.get("exclude", []))

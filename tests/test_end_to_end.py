@@ -12,6 +12,7 @@ from pipeline import extract, extract_folder
 from pipeline.casualties import CASUALTY_TYPES
 from pipeline.cli import app
 from pipeline.export import DOCUMENT_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS
+from pipeline.read import read_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_GOLD = [  # ../shared/eval/seed-gold.csv
@@ -62,23 +63,24 @@ def test_run_on_the_seed_gives_the_gold_figures(corpus_run):
 
 def test_offsets_index_the_original_text(corpus_run):
     out, _ = corpus_run
+    texts = {d.doc_id: d.text for d in read_inputs([ROOT / "corpus"])}
     for r in read_csv(out / "events.csv"):
-        text = (ROOT / "corpus" / r["doc_id"]).read_text(encoding="utf-8")
-        assert text[int(r["char_start"]):int(r["char_end"])] == r["matched_text"]
+        assert texts[r["doc_id"]][int(r["char_start"]):int(r["char_end"])] == r["matched_text"]
     for r in read_csv(out / "entities.csv"):
-        text = (ROOT / "corpus" / r["doc_id"]).read_text(encoding="utf-8")
-        assert text[int(r["char_start"]):int(r["char_end"])] == r["text"]
+        assert texts[r["doc_id"]][int(r["char_start"]):int(r["char_end"])] == r["text"]
 
 
-def test_every_input_file_is_a_document_row(corpus_run):
+def test_every_input_is_a_document_row(corpus_run):
     out, _ = corpus_run
     docs = read_csv(out / "documents.csv")
-    assert sorted(d["doc_id"] for d in docs) == sorted(p.name for p in (ROOT / "corpus").iterdir())
+    assert [d["doc_id"] for d in docs] == [
+        "2022-01-06-kazakhstan.txt", "aria-accidents.csv:25793", "wikinews-2012.jsonl:kaboul-hotel",
+        "wikinews-2012.jsonl:guyane-harpie", "wikinews-2012.jsonl:typhon-saola", "wikinews-2012.jsonl:madrid-arena"]
     assert {d["status"] for d in docs} == {"ok"}
     assert all(len(d["sha256"]) == 64 and int(d["n_tokens"]) > 0 for d in docs)
     dates = {d["doc_id"]: d["published"] for d in docs}
-    assert dates["2022-01-06-kazakhstan.txt"] == "2022-01-06"      # from the file name
-    assert dates["wikinews-kaboul-hotel.txt"] == "2012-06-22"     # from the dateline
+    assert dates["2022-01-06-kazakhstan.txt"] == "2022-01-06"              # from the file name
+    assert dates["wikinews-2012.jsonl:kaboul-hotel"] == "2012-06-22"      # from the record
 
 
 def test_run_with_two_workers_gives_the_same_rows(corpus_run, tmp_path):

@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from pipeline.read import read_inputs
 from typer.testing import CliRunner
 
 from pipeline import review
@@ -215,7 +217,7 @@ def test_cli_review_writes_one_page(corpus_page):
 def test_texts_can_be_read_back_from_the_documents_table(corpus_page):
     _, ext = corpus_page
     texts = texts_from_documents(ext.documents)
-    assert texts == {p.name: p.read_text(encoding="utf-8") for p in CORPUS.iterdir()}
+    assert texts == {d.doc_id: d.text for d in read_inputs([CORPUS])}
 
 
 def _chromium() -> str | None:
@@ -248,9 +250,10 @@ def test_chromium_shows_every_document_and_its_marks(corpus_page, tmp_path):
     assert page.shown.strip() == f"{len(ext.documents)} / {len(ext.documents)} documents"
     assert sorted(d["attrs"]["data-id"] for d in page.docs) == sorted(ext.documents["doc_id"])
     assert not any("hidden" in d["attrs"] for d in page.docs)
+    texts = {d.doc_id: d.text for d in read_inputs([CORPUS])}
     for doc_id, n_events, n_entities in ext.documents[["doc_id", "n_events", "n_entities"]].values:
         doc = page.doc(doc_id)
-        text = (CORPUS / doc_id).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        text = texts[doc_id].replace("\r\n", "\n").replace("\r", "\n")
         assert "".join(doc["text"]) == text, doc_id
         got = spans(doc)
         assert (len(got["ev"]), len(got["ent"])) == (n_events, n_entities), doc_id
@@ -264,7 +267,7 @@ def test_chromium_filter_by_text_and_event_type(corpus_page, tmp_path):
     n = len(ext.documents)
     page = Page(dump_dom(out, tmp_path, "#q=kaboul"))               # doc_id and text, accents ignored
     visible = [d["attrs"]["data-id"] for d in page.docs if "hidden" not in d["attrs"]]
-    assert visible == ["wikinews-kaboul-hotel.txt"] and page.shown.strip() == f"1 / {n} documents"
+    assert visible == ["wikinews-2012.jsonl:kaboul-hotel"] and page.shown.strip() == f"1 / {n} documents"
 
     page = Page(dump_dom(out, tmp_path, "#type=missing"))
     visible = [d["attrs"]["data-id"] for d in page.docs if "hidden" not in d["attrs"]]
@@ -273,4 +276,4 @@ def test_chromium_filter_by_text_and_event_type(corpus_page, tmp_path):
 
     page = Page(dump_dom(out, tmp_path, "#q=gendarmes%20blesses"))   # every word, in the text
     visible = [d["attrs"]["data-id"] for d in page.docs if "hidden" not in d["attrs"]]
-    assert visible == ["wikinews-guyane-harpie.txt"]
+    assert visible == ["wikinews-2012.jsonl:guyane-harpie"]
