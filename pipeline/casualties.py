@@ -437,6 +437,8 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     chunk = set(range(span.start, span.end)) | ({head_i} if head_i is not None else set())
     # the quantity counts a trigger noun directly: "12 morts", "des dizaines de blessés"
     if head is not None and head_i in trig and not pronoun:
+        if trig[head_i][1] in _context()["needs_number"] and q.kind in ("article", "quantifier"):
+            return None  # "un cas de force majeure", "dans plusieurs cas"
         cat = _category(trig[head_i], head)
         group = "unspecified"
         return _checked(doc, span, q, head, head_i, cat, group, f"noun:{trig[head_i][1]}")

@@ -69,6 +69,11 @@ def rows(nlp, text, published="2022-01-06"):
      [("displaced", 200000, 200000, 999999, "vague", "unspecified")]),
     ("1,5 million de personnes ont été déplacées.", [("displaced", 1500000, 1500000, 1500000, "exact", "unspecified")]),
     ("Les violences ont fait un mort parmi les manifestants.", [("killed", 1, 1, 1, "exact", "protesters")]),
+    ("Douze personnes ont été testées positives au virus.", [("affected", 12, 12, 12, "exact", "unspecified")]),
+    ("Parmi les morts figurent trois policiers.", [("killed", 3, 3, 3, "exact", "security_forces")]),
+    ("Un policier a été mortellement blessé.", [("killed", 1, 1, 1, "exact", "security_forces")]),
+    ("Aucun passager n'a été blessé.", [("injured", 0, 0, 0, "exact", "civilians")]),
+    ("Neuf personnes ont été hospitalisées.", [("injured", 9, 9, 9, "exact", "unspecified")]),
     # the active subject of "tuer" is the killer, not a victim
     ("Trois hommes armés ont tué deux policiers.", [("killed", 2, 2, 2, "exact", "security_forces")]),
 ])
@@ -101,6 +106,8 @@ def test_age_is_not_the_count(nlp, text):
     "Le président, âgé de 72 ans, a été arrêté.",                 # age, no count
     "L'équipe de France a battu l'Allemagne 3 à 1.",              # score
     "Les 27 pays de l'Union européenne ont condamné l'attaque.",  # not people
+    "Dans ce cas, un cas de force majeure a été invoqué.",        # 'cas' needs a real number
+    "Sur les 150 passagers, aucun n'était français.",             # a total, not a figure
 ])
 def test_not_casualty_figures(nlp, text):
     assert rows(nlp, text) == []
