@@ -99,9 +99,8 @@ def victim_group(words: str) -> str | None:
         return multi[w]
     if w in single:
         return single[w]
-    for cand in (w[:-1] if w.endswith(("s", "x")) else None,):
-        if cand and cand in single:
-            return single[cand]
+    if w.endswith(("s", "x")) and w[:-1] in single:  # plural of a form not lemmatised
+        return single[w[:-1]]
     return None
 
 
@@ -504,8 +503,30 @@ class CasualtyFinder:
     def __init__(self, nlp: Language, name: str, patterns: str):
         register_extensions()
         self.name = name
-        self.patterns = patterns
-        self.matcher, self.category = build_trigger_matcher(nlp.vocab, load_jsonl(patterns))
+        self.vocab = nlp.vocab
+        self._set_rows(load_jsonl(patterns))
+
+    def _set_rows(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.matcher, self.category = build_trigger_matcher(self.vocab, rows)
+
+    def to_disk(self, path, exclude=()) -> None:
+        """Write the trigger patterns as JSONL, like spaCy's rulers."""
+        import json
+        from pathlib import Path
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        with open(path / "triggers.jsonl", "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in self.rows)
+
+    def from_disk(self, path, exclude=()) -> "CasualtyFinder":
+        import json
+        from pathlib import Path
+
+        with open(Path(path) / "triggers.jsonl", encoding="utf-8") as f:
+            self._set_rows([json.loads(line) for line in f if line.strip()])
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         from .attribution import annotate
@@ -527,7 +548,7 @@ class CasualtyFinder:
         return doc
 
 
-@Language.factory("fr_casualties", default_config={"patterns": "casualties/triggers.jsonl"})
+@Language.factory("fr_casualties_v1", default_config={"patterns": "casualties/triggers.jsonl"})
 def make_casualty_finder(nlp: Language, name: str, patterns: str) -> CasualtyFinder:
     """Casualty figures of French news, v1 (patterns read from ``models/``)."""
     return CasualtyFinder(nlp, name, patterns)

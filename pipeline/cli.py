@@ -109,8 +109,12 @@ def run(
         raise typer.BadParameter(f"{engine!r} is not local or dask", param_hint="--engine")
     if scheduler and engine != "dask":
         raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
-    stats = run_corpus(inputs, str(out), _check_date(published), workers, progress=not quiet, fmt=fmt,
-                       resume=resume, engine=engine, scheduler=scheduler)
+    try:
+        stats = run_corpus(inputs, str(out), _check_date(published), workers, progress=not quiet, fmt=fmt,
+                           resume=resume, engine=engine, scheduler=scheduler)
+    except ConnectionError as exc:  # --scheduler unreachable or without workers
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1)
     n_docs = sum(v for k, v in stats.items() if k != "events")
     parts = ", ".join(f"{stats[k]} {k}" for k in ("ok", "empty", "skipped", "error") if stats[k])
     typer.echo(f"{n_docs} documents ({parts}), {stats['events']} events -> {out}/")

@@ -65,8 +65,14 @@ def iter_results_dask(docs: Iterable[Document], scheduler: str | None = None, wo
 
     with ExitStack() as stack:
         if scheduler:
-            client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
-            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            try:
+                client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
+            except OSError as exc:
+                raise ConnectionError(f"no Dask scheduler at {scheduler}: {exc}") from exc
+            try:
+                client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            except TimeoutError as exc:
+                raise ConnectionError(f"the Dask scheduler at {scheduler} has no worker") from exc
         else:
             cluster = stack.enter_context(LocalCluster(
                 n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",

@@ -871,7 +871,7 @@ def event_of(fig: Span) -> Span | None:
     return fig.doc.spans[SPAN_KEY][k] if k is not None and SPAN_KEY in fig.doc.spans else None
 
 
-@Language.factory("fr_events", default_config={"patterns": "events/triggers.jsonl"})
+@Language.factory("fr_events_v1", default_config={"patterns": "events/triggers.jsonl"})
 def make_event_finder(nlp: Language, name: str, patterns: str) -> EventFinder:
     """Events beyond casualties in French news, v1 (patterns read from ``models/``)."""
     return EventFinder(nlp, name, patterns)

@@ -22,8 +22,8 @@ def build_nlp(config: dict | None = None) -> Language:
     cfg = config or load_json("pipeline.json")
     nlp = spacy.load(cfg["base_model"], exclude=cfg.get("exclude", []))
     entities.add_entity_pipes(nlp)
-    for name in cfg.get("pipes", []):
-        nlp.add_pipe(name)
+    for pipe in cfg.get("pipes", []):  # versioned factory, stable pipe name
+        nlp.add_pipe(pipe["factory"], name=pipe["name"])
     return nlp
 
 

@@ -144,3 +144,20 @@ def test_date_from_the_sentence(nlp):
     doc._.published = "2012-07-05"
     span = nlp(doc).spans["casualties"][0]
     assert (span._.count, span._.date, span._.date_text) == (228, "2009-06-01", "1er juin 2009")
+
+
+def test_component_round_trips_through_to_disk(nlp, tmp_path):
+    import spacy
+
+    import pipeline.casualties  # noqa: F401  (the factories must be registered before spacy.load)
+    import pipeline.entities  # noqa: F401
+    import pipeline.events  # noqa: F401
+
+    nlp.to_disk(tmp_path)
+    assert (tmp_path / "fr_casualties" / "triggers.jsonl").exists()
+    loaded = spacy.load(tmp_path)
+    text = "La crise a fait des dizaines de morts et 353 blessés parmi les forces de l'ordre."
+    doc, expected = loaded(text), nlp(text)
+    got = [(s.text, s._.event_type, s._.count, s._.victims) for s in doc.spans["casualties"]]
+    assert got == [(s.text, s._.event_type, s._.count, s._.victims) for s in expected.spans["casualties"]]
+    assert len(got) == 2

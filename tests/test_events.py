@@ -348,7 +348,7 @@ def test_number_events_maps_cause_keys_and_drops_them():
 
 def test_component_round_trips_through_to_disk(tmp_path):
     nlp = spacy.blank("fr")
-    pipe = nlp.add_pipe("fr_events")
+    pipe = nlp.add_pipe("fr_events_v1", name="fr_events")
     nlp.to_disk(tmp_path)
     assert (tmp_path / "fr_events" / "triggers.jsonl").exists()
     loaded = spacy.load(tmp_path)
