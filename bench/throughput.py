@@ -10,13 +10,14 @@ process:
 - ours: ``python -m pipeline run DIR --workers P`` end to end (reading,
   our components, CSV writing).
 
-and prints, for P = 1 and 2, tokens per second end to end (start-up and model
-load included), net of start-up (from the difference between the runs on the
-small and on the large corpus), and per CPU second; our ratio to the floor; the
-speedup of 2 workers over 1; the peak RSS of ``pipeline run --workers 1`` at 1x
-and 4x the corpus (``getrusage(RUSAGE_CHILDREN)`` of a wrapper process).
+and prints, for P = 1 and 2, tokens per second on the large corpus end to
+end (start-up and model load included), net of start-up (the extra tokens
+over the extra seconds between the runs on 1x and on the large corpus), and
+per CPU second of all processes; our ratio to the floor; the speedup of 2
+workers over 1; the peak RSS of ``pipeline run --workers 1`` at 1x and 4x the
+corpus (``getrusage(RUSAGE_CHILDREN)`` of a wrapper process).
 
-    python bench/throughput.py [--small 4] [--large 12] [--repeat 1]
+    python bench/throughput.py [--large 12] [--memory 4] [--repeat 1]
 """
 from __future__ import annotations
 
@@ -107,7 +108,8 @@ def best(runs: list[dict]) -> dict:
 
 
 def rates(small: dict, large: dict) -> dict:
-    """Tokens per second end to end, net of start-up, and per CPU second (large corpus)."""
+    """Tokens per second end to end, net of start-up (large minus small run),
+    and per CPU second (large corpus)."""
     extra = large["wall"] - small["wall"]
     net = (large["tokens"] - small["tokens"]) / extra if extra > 0 else float("nan")  # nan: too noisy to tell
     return {"e2e": large["tokens"] / large["wall"], "net": net, "cpu": large["tokens"] / large["cpu"],
@@ -116,8 +118,8 @@ def rates(small: dict, large: dict) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--small", type=int, default=4, help="copies of the corpus in the small run (and memory at Nx)")
-    ap.add_argument("--large", type=int, default=12, help="copies of the corpus in the large run")
+    ap.add_argument("--large", type=int, default=12, help="copies of the corpus for the throughput")
+    ap.add_argument("--memory", type=int, default=4, help="copies of the corpus for the peak memory (against 1x)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each measurement (the fastest is kept)")
     ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
@@ -132,19 +134,18 @@ def main() -> None:
     texts = [t for src in SOURCES for t in texts_of(src)]
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
-        corpora = {n: write_corpus(texts, n, tmp / f"x{n}") for n in sorted({1, args.small, args.large})}
+        corpora = {n: write_corpus(texts, n, tmp / f"x{n}") for n in sorted({1, args.memory, args.large})}
         print(f"{len(texts)} texts, {sum(len(t) for _, t in texts)} characters per copy; "
               f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start", flush=True)
         got: dict = {}
         for _ in range(args.repeat):  # interleaved, so that a busy moment does not hit one side only
             for p in (1, 2):
-                for n in (args.small, args.large):
+                for n in (1, args.large):
                     got.setdefault(("bare", p, n), []).append(bare(corpora[n], p))
                     got.setdefault(("ours", p, n), []).append(ours(corpora[n], p, tmp / "out"))
-            for n in (1, args.small):
-                got.setdefault(("mem", 1, n), []).append(ours(corpora[n], 1, tmp / "out"))
+            got.setdefault(("ours", 1, args.memory), []).append(ours(corpora[args.memory], 1, tmp / "out"))
         m = {k: best(v) for k, v in got.items()}
-        r = {(who, p): rates(m[(who, p, args.small)], m[(who, p, args.large)]) for who in ("bare", "ours") for p in (1, 2)}
+        r = {(who, p): rates(m[(who, p, 1)], m[(who, p, args.large)]) for who in ("bare", "ours") for p in (1, 2)}
 
     print(f"\ntokens per second, {args.large}x the corpus ({r[('ours', 1)]['tokens']} tokens; "
           f"{r[('bare', 1)]['tokens']} for the bare model, whose text is not normalised):")
@@ -158,8 +159,11 @@ def main() -> None:
     for who, label in (("ours", "pipeline run"), ("bare", "bare model")):
         print(f"speedup of 2 workers over 1, {label}: {r[(who, 2)]['e2e'] / r[(who, 1)]['e2e']:.2f}x end to end, "
               f"{r[(who, 2)]['net'] / r[(who, 1)]['net']:.2f}x net of start-up")
-    low, high = m[("mem", 1, 1)]["rss_mb"], m[("mem", 1, args.small)]["rss_mb"]
-    print(f"peak RSS of pipeline run --workers 1: {low:.0f} MB at 1x, {high:.0f} MB at {args.small}x "
+    print("wall seconds, 1x / large: " + ", ".join(
+        f"{who} P={p} {m[(who, p, 1)]['wall']:.1f} / {m[(who, p, args.large)]['wall']:.1f}"
+        for who in ("bare", "ours") for p in (1, 2)))
+    low, high = m[("ours", 1, 1)]["rss_mb"], m[("ours", 1, args.memory)]["rss_mb"]
+    print(f"peak RSS of pipeline run --workers 1: {low:.0f} MB at 1x, {high:.0f} MB at {args.memory}x "
           f"({high / low:.2f}x)")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 

@@ -52,6 +52,7 @@ def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
     rows = []
     for span in doc.spans.get("casualties", []):
         cause = span._.cause_event if span.has_extension("cause_event") else None
+        cause_span = events[cause] if cause is not None and cause < len(events) else None
         rows.append(dict(
             _span_row(doc, span, original, offset),
             count=span._.count,
@@ -59,7 +60,7 @@ def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
             count_high=span._.count_high,
             qualifier=span._.qualifier,
             victims=span._.victims,
-            actor="",
+            actor=(cause_span._.actor or "") if cause_span is not None else "",  # who caused it
             target="",
             date_precision=precision_of(span._.date) if span._.date_text else ("published" if span._.date else ""),
             source=span._.source or "",
@@ -114,10 +115,8 @@ def _span_row(doc: Doc, span, original: str, offset: int) -> dict:
 
 def _place(doc: Doc, name: str):
     """Country and coordinates of a place name, preferring the document's country."""
-    try:
-        from .geocode import geocode
-    except ImportError:  # TEMP until geocode lands
-        return None
+    from .geocode import geocode
+
     prefer = [doc._.main_country] if Doc.has_extension("main_country") and doc._.main_country else []
     return geocode(name, prefer)
 
