@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .matching import TokenMatcher
 from .numbers import Quantity, find_quantities
 from .resources import load_json, load_jsonl
 
@@ -135,11 +135,11 @@ def _is_person(tok: Token) -> str | None:
 
 # ---------------------------------------------------------------- matching
 
-def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[Matcher, dict[str, str]]:
+def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[TokenMatcher, dict[str, str]]:
     """A Matcher over the trigger patterns, and the category of each pattern id.
     Agentive triggers (whose active subject is the killer, not the victim) get
     their ids listed under the key ``"agentive"``."""
-    matcher = Matcher(vocab)
+    matcher = TokenMatcher(vocab)
     category: dict[str, str] = {}
     for row in rows:
         matcher.add(row["id"], [row["pattern"]])
@@ -148,7 +148,7 @@ def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[Matcher, dict[str, s
     return matcher, category
 
 
-def trigger_tokens(doc: Doc, matcher: Matcher, category: dict[str, str]) -> dict[int, tuple[str, str, int]]:
+def trigger_tokens(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> dict[int, tuple[str, str, int]]:
     """Map token index -> (category, pattern id, end of the match), longest match winning."""
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
     out: dict[int, tuple[str, str]] = {}
@@ -367,7 +367,7 @@ def _category(trigger: tuple[str, str], head: Token | None) -> str:
     return cat
 
 
-def find_figures(doc: Doc, matcher: Matcher, category: dict[str, str]) -> list[Figure]:
+def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> list[Figure]:
     """All casualty figures of ``doc``, in text order."""
     trig = trigger_tokens(doc, matcher, category)
     figures: list[Figure] = []

@@ -310,10 +310,11 @@ def _variants(name: str) -> set[str]:
 
 
 def ruler_patterns(nlp: Language, path: str = GAZETTEER) -> list[dict]:
-    """Token patterns for the gazetteer: acronyms match case-sensitively, names on LOWER.
+    """Patterns for the gazetteer: acronyms are token patterns matching
+    case-sensitively, names are phrase patterns matched on LOWER.
 
     >>> ruler_patterns(nlp)[0]["pattern"]
-    [{'LOWER': 'organisation'}, {'LOWER': 'des'}, {'LOWER': 'nations'}, {'LOWER': 'unies'}]
+    'organisation des nations unies'
     """
     patterns, seen = [], set()
     for entry in load_jsonl(path):
@@ -321,7 +322,9 @@ def ruler_patterns(nlp: Language, path: str = GAZETTEER) -> list[dict]:
             for variant in sorted(_variants(name)):
                 words = [t.text for t in nlp.make_doc(variant)]
                 acronym = len(words) == 1 and sum(c.isupper() or c.isdigit() for c in variant) >= 2
-                pattern = [{"ORTH": w} if acronym else {"LOWER": w.lower()} for w in words]
+                # acronyms are token patterns on ORTH ("IRA" is not "ira"); names are
+                # phrase patterns matched on LOWER, far cheaper than token patterns
+                pattern = [{"ORTH": w} for w in words] if acronym else variant.lower()
                 key = (entry["label"], repr(pattern))
                 if key not in seen:
                     seen.add(key)
@@ -332,7 +335,7 @@ def ruler_patterns(nlp: Language, path: str = GAZETTEER) -> list[dict]:
 @Language.factory("fr_entity_ruler_v1", default_config={"gazetteer": GAZETTEER})
 def make_entity_ruler(nlp: Language, name: str, gazetteer: str) -> EntityRuler:
     """An ``EntityRuler`` filled from the gazetteer; add it before ``ner``."""
-    ruler = EntityRuler(nlp, name, overwrite_ents=False)
+    ruler = EntityRuler(nlp, name, overwrite_ents=False, phrase_matcher_attr="LOWER")
     ruler.add_patterns(ruler_patterns(nlp, gazetteer))
     return ruler
 
@@ -541,11 +544,12 @@ def locate(text: str, prefer: Sequence[str] = ()):
 
 def link_entities(doc: Doc) -> None:
     """Set canonical names, countries and coordinates on ``doc.ents``, and the main place."""
-    pairs = find_abbreviations(doc.text)
+    text = doc.text  # built from every token: read it once
+    pairs = find_abbreviations(text)
     ents = _add_long_forms(doc, list(doc.ents), pairs)
     doc.ents = ents
     ents = list(doc.ents)
-    acronyms = _acronyms(ents, pairs, doc.text)
+    acronyms = _acronyms(ents, pairs, text)
     if acronyms:
         doc.ents = [Span(doc, e.start, e.end, label=acronyms[fold(e.text)][1], kb_id=e.kb_id, span_id=e.id)
                     if fold(e.text) in acronyms else e for e in ents]

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import srsly
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from text_to_num import text2num
@@ -34,6 +33,7 @@ from .attribution import main_place, source_of
 from .casualties import register_extensions as register_casualty_extensions
 from .casualties import victim_group
 from .dates import find_dates
+from .matching import TokenMatcher
 from .resources import load_json, load_jsonl
 
 SPAN_KEY = "events"
@@ -151,9 +151,9 @@ class Trigger:
     pattern: str
 
 
-def build_matcher(vocab, rows: list[dict]) -> Matcher:
-    """A Matcher over the trigger patterns; match ids are ``fr_events.<row number>``."""
-    matcher = Matcher(vocab)
+def build_matcher(vocab, rows: list[dict]) -> TokenMatcher:
+    """A matcher over the trigger patterns; match ids are ``fr_events.<row number>``."""
+    matcher = TokenMatcher(vocab)
     for k, row in enumerate(rows):
         matcher.add(f"{PATTERN_PREFIX}{k}", [row["pattern"]])
     return matcher
@@ -233,7 +233,7 @@ def _switched(anchor: Token, row: dict) -> str:
     return row["event_type"]
 
 
-def find_triggers(doc: Doc, matcher: Matcher, rows: list[dict]) -> list[Trigger]:
+def find_triggers(doc: Doc, matcher: TokenMatcher, rows: list[dict]) -> list[Trigger]:
     """Event triggers of ``doc`` in text order: longest match first, requirements
     met, not negated nor hypothetical; coordinated triggers of one type merged
     ("gaz lacrymogènes et grenades assourdissantes" is one crowd_control)."""
@@ -647,8 +647,11 @@ def _sentence_dates(sent: Span, published: str | None) -> list[tuple[Span, str, 
     """(tokens, value, text, precision) of the resolved dates of ``sent``, datelines left out."""
     out = []
     for m in find_dates(sent.text, published):
-        if _dateline(sent.doc.text, sent.start_char + m.start, sent.start_char + m.end):
-            continue
+        start = sent.start_char + m.start
+        if start < 300:  # datelines open a document; Doc.text would rebuild it all
+            head = sent.doc[:min(len(sent.doc), sent.end + 12)].text
+            if _dateline(head, start, sent.start_char + m.end):
+                continue
         span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
         if span is not None and len(span) and m.value:
             out.append((span, m.value, m.text, m.precision))
@@ -733,7 +736,7 @@ def _reported(anchor: Token) -> bool:
     return False
 
 
-def find_events(doc: Doc, matcher: Matcher, rows: list[dict]) -> tuple[list[Event], dict[int, int]]:
+def find_events(doc: Doc, matcher: TokenMatcher, rows: list[dict]) -> tuple[list[Event], dict[int, int]]:
     """All events of ``doc`` in text order, and the anaphoric mentions (token index ->
     event index) such as "la crise" or "cet accident"."""
     triggers, refs = _anaphors(doc, find_triggers(doc, matcher, rows))
