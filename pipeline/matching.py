@@ -1,11 +1,13 @@
-"""A token matcher that answers one-word patterns from a dictionary.
+"""A token matcher that looks words up in a dictionary before matching.
 
-Most trigger patterns are one word ("tués", lemma "blesser"): spaCy's
-``Matcher`` runs its state machine over every token for each of them. This
-wrapper sends patterns of one token on ``LOWER``, ``LEMMA`` or ``ORTH``
-(a string or ``{"IN": [...]}``) to dictionary look-ups and every other
-pattern to a real ``Matcher``; it returns the same ``(match_id, start, end)``
-triples.
+spaCy's ``Matcher`` steps every pattern over every token; our trigger lists
+are hundreds of patterns whose first token is a plain word test ("tués",
+lemma "blesser", perhaps with a part of speech). This wrapper indexes each
+pattern by that first word: a one-token pattern is answered by the look-up
+(plus its part-of-speech test), a longer one by a ``Matcher`` run only on the
+few tokens where its first word occurs. Patterns without such a first word go
+to a ``Matcher`` over the whole text. It returns the same ``(match_id,
+start, end)`` triples as ``Matcher``.
 
 >>> m = TokenMatcher(nlp.vocab)
 >>> m.add("killed", [[{"LOWER": {"IN": ["tués", "morts"]}}]])
@@ -19,21 +21,43 @@ from collections import defaultdict
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-_ATTRS = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text"}
+_WORD = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text"}
+_CHECK = {"POS": "pos_", "TAG": "tag_", "DEP": "dep_"}
+WINDOW = 40  # tokens a pattern anchored on its first word may span
 
 
-def _one_word(pattern: list[dict]) -> tuple[str, list[str]] | None:
-    """(token attribute, values) when ``pattern`` is one plain word test, else None."""
-    if len(pattern) != 1 or len(pattern[0]) != 1:
-        return None
-    (attr, value), = pattern[0].items()
-    if attr not in _ATTRS:
-        return None
+def _values(value) -> list[str] | None:
     if isinstance(value, str):
-        return _ATTRS[attr], [value]
+        return [value]
     if isinstance(value, dict) and list(value) == ["IN"]:
-        return _ATTRS[attr], list(value["IN"])
+        return list(value["IN"])
     return None
+
+
+def first_word(pattern: list[dict]) -> tuple[str, list[str], dict[str, set[str]]] | None:
+    """(token attribute, words, other tests) of a pattern's first token when it
+    is a plain word test, else None.
+
+    >>> first_word([{"LEMMA": {"IN": ["attaque"]}, "POS": "NOUN"}])
+    ('lemma_', ['attaque'], {'pos_': {'NOUN'}})
+    """
+    if not pattern:
+        return None
+    spec = pattern[0]
+    words = [k for k in spec if k in _WORD]
+    if len(words) != 1 or any(k not in _WORD and k not in _CHECK for k in spec):
+        return None
+    values = _values(spec[words[0]])
+    checks = {}
+    for key in spec:
+        if key in _CHECK:
+            allowed = _values(spec[key])
+            if allowed is None:
+                return None
+            checks[_CHECK[key]] = set(allowed)
+    if values is None:
+        return None
+    return _WORD[words[0]], values, checks
 
 
 class TokenMatcher:
@@ -41,33 +65,47 @@ class TokenMatcher:
 
     def __init__(self, vocab):
         self.vocab = vocab
-        self.matcher = Matcher(vocab)
-        self._words: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        self._n_matcher = 0
+        self.anywhere = Matcher(vocab)    # patterns with no first word to look up
+        self.anchored: list[tuple[int, Matcher]] = []  # longer patterns, run where their first word is
+        self._words: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        self._n_anywhere = 0
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         key_id = self.vocab.strings.add(key)
-        rest = []
         for pattern in patterns:
-            word = _one_word(pattern)
+            word = first_word(pattern)
             if word is None:
-                rest.append(pattern)
+                self.anywhere.add(key, [pattern])
+                self._n_anywhere += 1
                 continue
-            attr, values = word
+            attr, values, checks = word
+            sub = None
+            if len(pattern) > 1:  # one small Matcher per pattern: it runs on a few windows only
+                sub = len(self.anchored)
+                matcher = Matcher(self.vocab)
+                matcher.add(key, [pattern])
+                self.anchored.append((key_id, matcher))
             for value in values:
-                self._words[attr][value].add(key_id)
-        if rest:
-            self.matcher.add(key, rest)
-            self._n_matcher += 1
+                self._words[attr][value].append((key_id, checks, sub))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found: set[tuple[int, int, int]] = set()
-        tables = [(attr, table) for attr, table in self._words.items()]
+        tables = list(self._words.items())
+        starts: dict[int, set[int]] = defaultdict(set)
         for tok in doc:
             for attr, table in tables:
-                keys = table.get(getattr(tok, attr))
-                if keys:
-                    found.update((k, tok.i, tok.i + 1) for k in keys)
-        if self._n_matcher:
-            found.update(self.matcher(doc))
+                for key_id, checks, sub in table.get(getattr(tok, attr), ()):
+                    if any(getattr(tok, a) not in allowed for a, allowed in checks.items()):
+                        continue
+                    if sub is None:
+                        found.add((key_id, tok.i, tok.i + 1))
+                    else:
+                        starts[tok.i].add(sub)
+        for i, subs in starts.items():
+            window = doc[i:min(len(doc), i + WINDOW)]
+            for sub in subs:
+                key_id, matcher = self.anchored[sub]
+                found.update((key_id, i, i + e) for _, s, e in matcher(window) if s == 0)
+        if self._n_anywhere:
+            found.update(self.anywhere(doc))
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))

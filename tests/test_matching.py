@@ -1,0 +1,34 @@
+"""TokenMatcher gives exactly what spaCy's Matcher gives, on our real patterns."""
+import pytest
+from spacy.matcher import Matcher
+
+from pipeline.matching import TokenMatcher, first_word
+from pipeline.resources import load_jsonl
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    ([{"LOWER": "tués"}], ("lower_", ["tués"], {})),
+    ([{"LEMMA": {"IN": ["attaque"]}, "POS": {"IN": ["NOUN", "PROPN"]}}], ("lemma_", ["attaque"], {"pos_": {"NOUN", "PROPN"}})),
+    ([{"LEMMA": "perdre"}, {"LOWER": "la"}, {"LOWER": "vie"}], ("lemma_", ["perdre"], {})),
+    ([{"LOWER": "sans", "OP": "?"}, {"LOWER": "abri"}], None),        # an optional first token
+    ([{"POS": "NUM"}, {"LOWER": "morts"}], None),                      # no word to look up
+    ([{"LOWER": {"NOT_IN": ["a"]}}], None),
+])
+def test_first_word(pattern, expected):
+    assert first_word(pattern) == expected
+
+
+@pytest.mark.parametrize("path", ["casualties/triggers.jsonl", "events/triggers.jsonl"])
+def test_same_matches_as_spacy_matcher(nlp, path):
+    rows = load_jsonl(path)
+    fast, slow = TokenMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for k, row in enumerate(rows):
+        fast.add(f"p{k}", [row["pattern"]])
+        slow.add(f"p{k}", [row["pattern"]])
+    text = ("La crise a fait des dizaines de morts et au moins un millier de blessés. Quatre personnes ont "
+            "perdu la vie et deux autres ont été prises en otage; des milliers de sans-abri. Les manifestants "
+            "ont attaqué la police, qui a ouvert le feu; un attentat-suicide et des gardes à vue. "
+            "Douze personnes sont mortes ou ont disparu, d'autres ont été placées en garde à vue.")
+    doc = nlp(text)
+    assert sorted(fast(doc)) == sorted(set(slow(doc)))
+    assert len(fast(doc)) > 3
