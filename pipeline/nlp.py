@@ -20,7 +20,8 @@ def build_nlp(config: dict | None = None) -> Language:
     from . import casualties, entities, events  # noqa: F401  (registers the factories)
 
     cfg = config or load_json("pipeline.json")
-    nlp = spacy.load(cfg["base_model"], exclude=cfg.get("exclude", []))
+    # disabled, not excluded: a saved pipeline must still hold every component of its config
+    nlp = spacy.load(cfg["base_model"], disable=cfg.get("disable", []))
     entities.add_entity_pipes(nlp)
     for pipe in cfg.get("pipes", []):  # versioned factory, stable pipe name
         nlp.add_pipe(pipe["factory"], name=pipe["name"])
