@@ -43,7 +43,7 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
     ``out`` (atomically) as ``fmt`` files (csv, parquet or jsonl); return the
     count of documents per status. Each finished document is checkpointed in
     ``out``; with ``resume`` the documents of an interrupted run are not redone."""
-    from .checkpoint import Checkpoint
+    from .checkpoint import Checkpoint, key
     from .export import open_writer
     from .engines import iter_results
     from .read import read_inputs
@@ -62,10 +62,10 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
             checkpoint.add(r)
 
     try:
-        for r in checkpoint.done.values():
+        for r in checkpoint.replay():
             emit(r, record=False)
         todo = (d for d in read_inputs(inputs, published=published)
-                if f"{d.path}\0{d.doc_id}" not in checkpoint.done)
+                if key(d.path, d.doc_id) not in checkpoint.done)
         results = iter_results(todo, engine=engine, workers=workers, scheduler=scheduler)
         with typer.progressbar(results, label="documents", file=sys.stderr,
                                show_pos=True, hidden=not progress) as bar:

@@ -158,3 +158,22 @@ def test_extract_never_raises_and_offsets_index_the_text(nlp, text):
         assert text[e["char_start"]:e["char_end"]] == e["matched_text"]
     for _, e in res.entities.iterrows():
         assert text[e["char_start"]:e["char_end"]] == e["text"]
+
+
+def test_checkpoint_skips_a_torn_line_and_replays_the_rest(tmp_path):
+    from pipeline.checkpoint import Checkpoint, key
+    from pipeline.process import Result
+
+    ck = Checkpoint(tmp_path, resume=False)
+    ck.add(Result({"doc_id": "a.txt", "path": "in/a.txt", "status": "ok"}, [{"event_type": "killed"}], []))
+    ck.add(Result({"doc_id": "b.txt", "path": "in/b.txt", "status": "ok"}))
+    ck._f.write('{"document": {"doc_id": "c.txt"')  # killed in the middle of a line
+    ck._f.close()
+    again = Checkpoint(tmp_path, resume=True)
+    assert again.done == {key("in/a.txt", "a.txt"), key("in/b.txt", "b.txt")}
+    assert [r.document["doc_id"] for r in again.replay()] == ["a.txt", "b.txt"]
+    assert next(again.replay()).events == [{"event_type": "killed"}]
+    again.close()
+    assert not (tmp_path / ".checkpoint.jsonl").exists()
+    fresh = Checkpoint(tmp_path, resume=False)
+    assert fresh.done == set() and list(fresh.replay()) == []
