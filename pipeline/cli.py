@@ -38,7 +38,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 def run_corpus(inputs: list[str], out: str, published: str | None = None, workers: int = 1,
                progress: bool = True, fmt: str = "csv", resume: bool = False,
-               engine: str = "local", scheduler: str | None = None) -> Counter:
+               engine: str = "local", scheduler: str | None = None, batch_size: int = 64) -> Counter:
     """Process ``inputs`` and write events, entities, documents tables into
     ``out`` (atomically) as ``fmt`` files (csv, parquet or jsonl); return the
     count of documents per status. Each finished document is checkpointed in
@@ -66,7 +66,7 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
             emit(r, record=False)
         todo = (d for d in read_inputs(inputs, published=published)
                 if key(d.path, d.doc_id) not in checkpoint.done)
-        results = iter_results(todo, engine=engine, workers=workers, scheduler=scheduler)
+        results = iter_results(todo, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size)
         with typer.progressbar(results, label="documents", file=sys.stderr,
                                show_pos=True, hidden=not progress) as bar:
             for r in bar:
@@ -93,6 +93,7 @@ def run(
     engine: str = typer.Option("local", help="local (worker processes) or dask (a Dask cluster)."),
     scheduler: Optional[str] = typer.Option(
         None, help="Dask scheduler tcp://HOST:PORT (default with --engine dask: a local cluster of --workers)."),
+    batch_size: int = typer.Option(64, "--batch-size", help="Documents per task sent to a worker (one memory zone each)."),
 ) -> None:
     """Extract events, entities and document statuses from a corpus into CSV, parquet or JSONL files."""
     from .export import FORMATS
@@ -103,6 +104,8 @@ def run(
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
     if workers < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--workers")
+    if batch_size < 1:
+        raise typer.BadParameter("must be at least 1", param_hint="--batch-size")
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
     if engine not in ("local", "dask"):
@@ -111,7 +114,7 @@ def run(
         raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
     try:
         stats = run_corpus(inputs, str(out), _check_date(published), workers, progress=not quiet, fmt=fmt,
-                           resume=resume, engine=engine, scheduler=scheduler)
+                           resume=resume, engine=engine, scheduler=scheduler, batch_size=batch_size)
     except ConnectionError as exc:  # --scheduler unreachable or without workers
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1)
@@ -163,6 +166,8 @@ def _check_inputs(inputs: list[str], workers: int) -> None:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
     if workers < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--workers")
+    if batch_size < 1:
+        raise typer.BadParameter("must be at least 1", param_hint="--batch-size")
 
 
 @app.command()

@@ -23,7 +23,7 @@ from collections import deque
 from contextlib import ExitStack
 from typing import Iterable, Iterator
 
-from .process import Result, batched, process_documents
+from .process import TASK_SIZE, Result, batched, process_documents
 from .process import iter_results as iter_results_local
 from .read import Document
 
@@ -32,7 +32,7 @@ CONNECT_TIMEOUT = 60  # seconds to reach a scheduler and see a first worker
 
 
 def iter_results(docs: Iterable[Document], engine: str = "local", workers: int = 1,
-                 scheduler: str | None = None, batch_size: int = 16) -> Iterator[Result]:
+                 scheduler: str | None = None, batch_size: int = TASK_SIZE) -> Iterator[Result]:
     """Results of ``docs`` in input order, computed by ``engine``.
 
     >>> next(iter_results([Document("a", "a", "Trois blessés à Lyon.")])).document["n_events"]
@@ -48,7 +48,7 @@ def iter_results(docs: Iterable[Document], engine: str = "local", workers: int =
 
 
 def iter_results_dask(docs: Iterable[Document], scheduler: str | None = None, workers: int = 1,
-                      batch_size: int = 16, ahead: int | None = None) -> Iterator[Result]:
+                      batch_size: int = TASK_SIZE, ahead: int | None = None) -> Iterator[Result]:
     """Process ``docs`` on Dask and yield their results in input order.
 
     With ``scheduler`` (``tcp://HOST:PORT``) the running cluster is used;

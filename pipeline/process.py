@@ -144,16 +144,20 @@ def _worker_batch(docs: list[Document]) -> list[Result]:
     return process_documents(docs)
 
 
-def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = 16) -> Iterator[Result]:
-    """Process a stream of documents with ``workers`` local processes, yielding
-    results in input order as they are ready (memory stays flat)."""
+TASK_SIZE = 64  # documents per task: one memory zone each, parsed by nlp.pipe in batches of 16
+
+
+def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = TASK_SIZE) -> Iterator[Result]:
+    """Process a stream of documents with ``workers`` local processes, in tasks
+    of ``batch_size`` documents, yielding results in input order as they are
+    ready (memory stays flat)."""
     batches = batched(docs, batch_size)
     if workers > 1:  # no more processes than batches: a small corpus runs here, with no start-up
         head = list(islice(batches, workers))
         workers, batches = len(head), chain(head, batches)
     if workers <= 1:
         for batch in batches:
-            yield from process_documents(batch, batch_size=batch_size)
+            yield from process_documents(batch)
         return
     import multiprocessing as mp
     from collections import deque

@@ -85,7 +85,8 @@ def test_every_input_is_a_document_row(corpus_run):
 
 def test_run_with_two_workers_gives_the_same_rows(corpus_run, tmp_path):
     out1, _ = corpus_run
-    result = CliRunner().invoke(app, ["run", str(ROOT / "corpus"), "--out", str(tmp_path), "--workers", "2", "-q"])
+    result = CliRunner().invoke(app, ["run", str(ROOT / "corpus"), "--out", str(tmp_path), "--workers", "2", "-q",
+                                      "--batch-size", "2"])  # three tasks: the worker pool is used
     assert result.exit_code == 0, result.output
     for name in ("events", "entities", "documents"):
         assert read_csv(tmp_path / f"{name}.csv") == read_csv(out1 / f"{name}.csv")

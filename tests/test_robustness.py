@@ -56,7 +56,8 @@ def bad_corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def bad_run(bad_corpus, tmp_path_factory, nlp):
     out = tmp_path_factory.mktemp("badout")
-    r = CliRunner().invoke(app, ["run", str(bad_corpus), "--out", str(out), "--workers", "2", "-q"])
+    r = CliRunner().invoke(app, ["run", str(bad_corpus), "--out", str(out), "--workers", "2", "-q",
+                                 "--batch-size", "4"])
     assert r.exit_code == 0, r.output
     return out, r.output
 
