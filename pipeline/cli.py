@@ -38,7 +38,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 def run_corpus(inputs: list[str], out: str, published: str | None = None, workers: int = 1,
                progress: bool = True, fmt: str = "csv", resume: bool = False,
-               engine: str = "local", scheduler: str | None = None, batch_size: int = 64) -> Counter:
+               engine: str = "local", scheduler: str | None = None, batch_size: int = 32) -> Counter:
     """Process ``inputs`` and write events, entities, documents tables into
     ``out`` (atomically) as ``fmt`` files (csv, parquet or jsonl); return the
     count of documents per status. Each finished document is checkpointed in
@@ -93,7 +93,7 @@ def run(
     engine: str = typer.Option("local", help="local (worker processes) or dask (a Dask cluster)."),
     scheduler: Optional[str] = typer.Option(
         None, help="Dask scheduler tcp://HOST:PORT (default with --engine dask: a local cluster of --workers)."),
-    batch_size: int = typer.Option(64, "--batch-size", help="Documents per task sent to a worker (one memory zone each)."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Documents per task sent to a worker (one memory zone each)."),
 ) -> None:
     """Extract events, entities and document statuses from a corpus into CSV, parquet or JSONL files."""
     from .export import FORMATS

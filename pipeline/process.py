@@ -144,7 +144,7 @@ def _worker_batch(docs: list[Document]) -> list[Result]:
     return process_documents(docs)
 
 
-TASK_SIZE = 64  # documents per task: one memory zone each, parsed by nlp.pipe in batches of 16
+TASK_SIZE = 32  # documents per task: one memory zone each, parsed by nlp.pipe in batches of 16
 
 
 def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = TASK_SIZE) -> Iterator[Result]:
