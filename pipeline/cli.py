@@ -166,8 +166,6 @@ def _check_inputs(inputs: list[str], workers: int) -> None:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
     if workers < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--workers")
-    if batch_size < 1:
-        raise typer.BadParameter("must be at least 1", param_hint="--batch-size")
 
 
 @app.command()
