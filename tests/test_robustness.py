@@ -121,7 +121,8 @@ def test_sigkill_then_resume_gives_the_same_rows_as_a_clean_run(tmp_path):
     corpus.mkdir()
     for p in sorted(SHARED_DEV.glob("*.txt")):
         (corpus / p.name).write_bytes(p.read_bytes())
-    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--workers", "1", "-q", "--out"]
+    # tasks of 2 documents, so that the checkpoint grows while the run goes on
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--workers", "1", "--batch-size", "2", "-q", "--out"]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     subprocess.run(cmd + [str(clean)], check=True, env=env, cwd=ROOT, capture_output=True)
