@@ -7,7 +7,6 @@
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -16,7 +15,7 @@ import pandas as pd
 
 from .export import to_frames
 from .process import iter_results
-from .read import Document, detect_language, find_published, read_inputs
+from .read import Document, finish_document, read_inputs
 
 
 @dataclass
@@ -32,16 +31,10 @@ class Extraction:
                 f"{len(self.entities)} entities)")
 
 
-def _text_document(doc_id: str, text: str, published: str | None) -> Document:
+def _text_document(doc_id: str, text: str, published: str | None, seen: dict[str, str]) -> Document:
     if not isinstance(text, str):
         return Document(doc_id, "", "", status="error", error=f"text must be a string, not {type(text).__name__}")
-    d = Document(doc_id, "", text, published=find_published(text, "", published),
-                 sha256=hashlib.sha256(text.encode("utf-8")).hexdigest() if text else "")
-    if not text.strip():
-        d.status = "empty"
-    else:
-        d.language = detect_language(text) or "fr"
-    return d
+    return finish_document(Document(doc_id, "", text), seen, published)
 
 
 def collect(documents: Iterable[Document], workers: int = 1) -> Extraction:
@@ -68,7 +61,8 @@ def extract(texts: str | Iterable[str] | Mapping[str, str], published: str | Non
         items = list(texts.items())
     else:
         items = [(f"text-{n}", t) for n, t in enumerate(texts, 1)]
-    return collect((_text_document(str(k), t, published) for k, t in items), workers=workers)
+    seen: dict[str, str] = {}  # the same statuses as files: duplicates and other languages skipped
+    return collect((_text_document(str(k), t, published, seen) for k, t in items), workers=workers)
 
 
 def extract_folder(*paths: str | os.PathLike, published: str | None = None, workers: int = 1) -> Extraction:

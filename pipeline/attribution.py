@@ -8,7 +8,6 @@ Each is a small function over the figure's span and its sentence.
 """
 from __future__ import annotations
 
-from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,15 +93,8 @@ def source_of(sent: Span, figure: Span | None = None) -> str:
 
 
 def main_place(doc: Doc) -> str:
-    """The most mentioned place of ``doc`` (first mentioned on a tie)."""
-    if Doc.has_extension("main_place") and doc._.main_place:
-        return doc._.main_place
-    labels = set(load_json("attribution.json")["location_labels"])
-    places = [e.text for e in doc.ents if e.label_ in labels]
-    if not places:
-        return ""
-    counts = Counter(places)
-    return max(places, key=lambda p: (counts[p], -places.index(p)))
+    """The document's main place, set by the entity linker (most mentioned place)."""
+    return (doc._.main_place or "") if Doc.has_extension("main_place") else ""
 
 
 def _places(sent: Span) -> list[Span]:

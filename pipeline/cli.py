@@ -99,11 +99,7 @@ def run(
     from .export import FORMATS
 
     inputs = inputs or ["corpus"]
-    missing = [p for p in inputs if not Path(p).exists()]
-    if missing:
-        raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
-    if workers < 1:
-        raise typer.BadParameter("must be at least 1", param_hint="--workers")
+    _check_inputs(inputs, workers)
     if batch_size < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--batch-size")
     if fmt not in FORMATS:

@@ -95,7 +95,7 @@ def _read_all(inputs: Iterable, default: str | None) -> Iterator[Document]:
             yield Document(str(item), str(item), status="error", error="not a path")
             continue
         for doc in _read_input(path):
-            yield _finish(doc, seen, default)
+            yield finish_document(doc, seen, default)
 
 
 def _read_input(path: str) -> Iterator[Document]:
@@ -289,7 +289,7 @@ def _as_str(value) -> str:
     return "" if value is None else str(value)
 
 
-def _finish(doc: Document, seen: dict[str, str], default: str | None) -> Document:
+def finish_document(doc: Document, seen: dict[str, str], default: str | None) -> Document:
     """Fill in hash, language, date and status of a freshly read document.
 
     ``seen`` maps each hash to the first doc_id that had it.
