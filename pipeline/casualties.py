@@ -337,11 +337,16 @@ def _final_outcome(tok: Token, trig: dict) -> int:
     return tok.i
 
 
+@lru_cache(maxsize=1)
+def _scope_words() -> tuple[frozenset, frozenset]:
+    data = load_json("casualties/victims.json")
+    return frozenset(data["scope_prepositions"]), frozenset(data["scope_fillers"])
+
+
 def _scope_phrases(sent: Span) -> list[tuple[int, str]]:
     """(token index, group) of phrases such as "parmi les civils", "dans les
     rangs des forces de l'ordre", "chez les manifestants"."""
-    data = load_json("casualties/victims.json")
-    preps, fillers = set(data["scope_prepositions"]), set(data["scope_fillers"])
+    preps, fillers = _scope_words()
     out = []
     for tok in sent:
         if tok.lower_ not in preps:
@@ -371,8 +376,15 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
     """All casualty figures of ``doc``, in text order."""
     trig = trigger_tokens(doc, matcher, category)
     figures: list[Figure] = []
-    for sent in doc.sents:
-        scopes = _scope_phrases(sent)
+    if not trig:
+        return figures
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
+        # every link ends on a trigger of this sentence or the next one: skip the others
+        reach = sents[k + 1].end if k + 1 < len(sents) else sent.end
+        if not any(sent.start <= i < reach for i in trig):
+            continue
+        scopes = None
         sent_figs: list[Figure] = []
         for q in find_quantities(sent.text):
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
@@ -384,6 +396,7 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
             if fig.trigger is not None:
                 fig.trigger_end = trig[fig.trigger][2]
             if fig.victims == "unspecified" and (fig.head is None or fig.head == fig.trigger or doc[fig.head].lower_ in ("autres", "autre")):
+                scopes = _scope_phrases(sent) if scopes is None else scopes
                 fig.victims = _scoped_victims(fig, scopes)
             sent_figs.append(fig)
         figures.extend(sent_figs)

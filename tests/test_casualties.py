@@ -161,3 +161,15 @@ def test_component_round_trips_through_to_disk(nlp, tmp_path):
     got = [(s.text, s._.event_type, s._.count, s._.victims) for s in doc.spans["casualties"]]
     assert got == [(s.text, s._.event_type, s._.count, s._.victims) for s in expected.spans["casualties"]]
     assert len(got) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the figure's sentence has no trigger: the next one goes on with a pronoun
+    ("Deux hommes s'échappent de la maison. Ils sont blessés par balles.",
+     [("injured", 2, 2, 2, "exact", "unspecified")]),
+    ("Trois employés se sont échappés. Ils ont été blessés.", [("injured", 3, 3, 3, "exact", "unspecified")]),
+    # a trigger two sentences on is too far
+    ("Trois employés se sont échappés. La maison a brûlé. Ils ont été blessés.", []),
+])
+def test_trigger_in_the_next_sentence(nlp, text, expected):
+    assert rows(nlp, text) == expected

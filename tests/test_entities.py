@@ -216,6 +216,18 @@ def test_acronym_and_long_form_share_canonical(nlp, text, long, short):
     assert len({r["entity_id"] for r in entity_rows(doc) if r["text"] in (long, short)}) == 1
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("L'IRA a revendiqué l'attentat.", [("IRA", "Armée républicaine irlandaise")]),
+    ("Il ira à Belfast demain.", []),                  # the verb "ira" is not the acronym
+    ("L'Armée républicaine irlandaise a parlé.", [("Armée républicaine irlandaise", "Armée républicaine irlandaise")]),
+    ("L'ARMÉE RÉPUBLICAINE IRLANDAISE a parlé.", [("ARMÉE RÉPUBLICAINE IRLANDAISE", "Armée républicaine irlandaise")]),
+])
+def test_gazetteer_acronyms_match_their_case_names_any_case(nlp, text, expected):
+    doc = nlp(text)
+    found = [(e.text, e._.canonical) for e in doc.ents if e.label_ == "ORG"]
+    assert found == expected
+
+
 @pytest.mark.parametrize("text, mention, canonical", [
     ("Le président kazakh Kassym-Jomart Tokayev a limogé le gouvernement. Tokayev a ensuite parlé.",
      "Tokayev", "Kassym-Jomart Tokayev"),

@@ -2,7 +2,7 @@
 import pytest
 from spacy.matcher import Matcher
 
-from pipeline.matching import TokenMatcher, first_word
+from pipeline.matching import WINDOW, TokenMatcher, _width, first_word
 from pipeline.resources import load_jsonl
 
 
@@ -32,3 +32,23 @@ def test_same_matches_as_spacy_matcher(nlp, path):
     doc = nlp(text)
     assert sorted(fast(doc)) == sorted(set(slow(doc)))
     assert len(fast(doc)) > 3
+
+
+@pytest.mark.parametrize("pattern,width", [
+    ([{"LEMMA": "perdre"}, {"LOWER": "la"}, {"LOWER": "vie"}], 3),
+    ([{"LEMMA": "perdre"}, {"LOWER": "la", "OP": "?"}, {"LOWER": "vie"}], 3),
+    ([{"LEMMA": "garde"}, {"OP": "*"}, {"LOWER": "vue"}], WINDOW),
+    ([{"LEMMA": "garde"}, {"IS_ALPHA": True, "OP": "+"}], WINDOW),
+])
+def test_width_bounds_the_window_of_a_pattern(pattern, width):
+    assert _width(pattern) == width
+
+
+def test_patterns_with_repeats_match_across_their_window(nlp):
+    fast, slow = TokenMatcher(nlp.vocab), Matcher(nlp.vocab)
+    pattern = [{"LEMMA": "placer"}, {"IS_ALPHA": True, "OP": "*"}, {"LOWER": "vue"}]
+    fast.add("garde", [pattern])
+    slow.add("garde", [pattern])
+    doc = nlp("Deux hommes ont été placés ce matin même en garde à vue.")
+    assert fast(doc) == sorted(set(slow(doc)), key=lambda m: (m[1], m[2], m[0]))
+    assert [doc[s:e].text for _, s, e in fast(doc)][-1] == "placés ce matin même en garde à vue"
