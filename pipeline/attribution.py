@@ -63,10 +63,8 @@ def source_of(sent: Span, figure: Span | None = None) -> str:
     data = load_json("attribution.json")
     markers = data["source_markers"]
     for tok in sent:
-        if _in_other_clause(tok, figure):
-            continue
         two = (tok.lower_ + (tok.nbor().lower_ if tok.i + 1 < len(tok.doc) else "")).replace(" ", "")
-        if tok.lower_ in markers or two in markers:
+        if (tok.lower_ in markers or two in markers) and not _in_other_clause(tok, figure):
             start = tok.i + (2 if two in markers and tok.lower_ not in markers else 1)
             if start < sent.end:
                 noun = tok.head if tok.head.i >= start else tok.doc[start]
