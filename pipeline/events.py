@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import srsly
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -619,7 +620,11 @@ def _anaphors(doc: Doc, triggers: list[Trigger]) -> tuple[list[Trigger], dict[in
     trig_at = {t.anchor: t for t in triggers}
     trigger_tokens = {i for t in triggers for i in range(t.start, t.end)}
     generic = lex["anaphors"]
-    for tok in doc:
+    strings = doc.vocab.strings
+    lemmas = {strings.add(lemma) for lemma in generic}
+    # the trigger words, and the words whose lemma is a generic noun: no Token for the others
+    candidates = set(trig_at) | {i for i, lemma in enumerate(doc.to_array(LEMMA).tolist()) if lemma in lemmas}
+    for tok in (doc[i] for i in sorted(candidates)):
         if tok.i in trig_at:
             trig = trig_at[tok.i]
             demonstrative = any(c.lower_ in lex["demonstratives"] and c.dep_ == "det" for c in tok.children)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import numpy
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -82,7 +81,6 @@ class TokenMatcher:
         self.anywhere = Matcher(vocab)    # patterns with no first word to look up
         self.anchored: list[tuple[int, Matcher]] = []  # longer patterns, run where their first word is
         self._words: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))  # attr -> hash -> entries
-        self._keys: dict[str, numpy.ndarray] = {}  # attr -> sorted hashes of its first words
         self._n_anywhere = 0
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
@@ -102,20 +100,19 @@ class TokenMatcher:
                 self.anchored.append((key_id, matcher, _width(pattern)))
             for value in values:  # by hash: a Doc's words are looked up as one array
                 self._words[attr][self.vocab.strings.add(value)].append((key_id, checks, sub))
-            self._keys[attr] = numpy.array(sorted(self._words[attr]), dtype="uint64")
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found: set[tuple[int, int, int]] = set()
         starts: dict[int, set[int]] = defaultdict(set)
         attrs = list(self._words)
         if attrs and len(doc):
-            columns = doc.to_array([_ATTR_ID[a] for a in attrs]).reshape(len(doc), len(attrs))
-            for k, attr in enumerate(attrs):
-                table, column = self._words[attr], columns[:, k]
-                # only the tokens whose word starts a pattern are visited in Python
-                for i in numpy.flatnonzero(numpy.isin(column, self._keys[attr])).tolist():
+            columns = doc.to_array([_ATTR_ID[a] for a in attrs]).reshape(len(doc), len(attrs)).T.tolist()
+            for attr, column in zip(attrs, columns):
+                table = self._words[attr]
+                # only the tokens whose word starts a pattern become Token objects
+                for i in [i for i, word in enumerate(column) if word in table]:
                     tok = doc[i]
-                    for key_id, checks, sub in table[int(column[i])]:
+                    for key_id, checks, sub in table[column[i]]:
                         if any(getattr(tok, a) not in allowed for a, allowed in checks.items()):
                             continue
                         if sub is None:
