@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable, Mapping
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .export import to_frames
 from .process import iter_results
 from .read import Document, finish_document, read_inputs
+
+if TYPE_CHECKING:  # pandas is imported where the frames are made: `pipeline run` does without it
+    import pandas as pd
 
 
 @dataclass

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .geocode import fold, geocode
+from .matching import tokens_in
 from .resources import load_csv, load_json, load_jsonl
 
 GAZETTEER = "entities/organisations.jsonl"
@@ -377,9 +378,8 @@ def title_persons(doc: Doc) -> list[Span]:
     """
     lex = titles()
     spans = []
-    for tok in doc:
-        if not (tok.text in lex["honorifics"] or tok.lower_ in lex["functions"]):
-            continue
+    for tok in (doc[i] for i in sorted({*tokens_in(doc, "text", lex["honorifics"]),
+                                        *tokens_in(doc, "lower_", lex["functions"])})):
         j = tok.i + 1
         while j < len(doc) and doc[j].is_lower and (
                 doc[j].lower_ in lex["functions"] or doc[j].lower_ in lex["qualifiers"] or fold(doc[j].text) in demonyms()):

@@ -24,7 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import srsly
-from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -34,7 +33,7 @@ from .attribution import main_place, source_of
 from .casualties import register_extensions as register_casualty_extensions
 from .casualties import victim_group
 from .dates import find_dates
-from .matching import TokenMatcher
+from .matching import TokenMatcher, tokens_in
 from .resources import load_json, load_jsonl
 
 SPAN_KEY = "events"
@@ -620,11 +619,8 @@ def _anaphors(doc: Doc, triggers: list[Trigger]) -> tuple[list[Trigger], dict[in
     trig_at = {t.anchor: t for t in triggers}
     trigger_tokens = {i for t in triggers for i in range(t.start, t.end)}
     generic = lex["anaphors"]
-    strings = doc.vocab.strings
-    lemmas = {strings.add(lemma) for lemma in generic}
     # the trigger words, and the words whose lemma is a generic noun: no Token for the others
-    candidates = set(trig_at) | {i for i, lemma in enumerate(doc.to_array(LEMMA).tolist()) if lemma in lemmas}
-    for tok in (doc[i] for i in sorted(candidates)):
+    for tok in (doc[i] for i in sorted(set(trig_at).union(tokens_in(doc, "lemma_", generic)))):
         if tok.i in trig_at:
             trig = trig_at[tok.i]
             demonstrative = any(c.lower_ in lex["demonstratives"] and c.dep_ == "det" for c in tok.children)

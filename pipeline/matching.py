@@ -17,9 +17,11 @@ start, end)`` triples as ``Matcher``.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 _WORD = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text"}
@@ -60,6 +62,22 @@ def first_word(pattern: list[dict]) -> tuple[str, list[str], dict[str, set[str]]
     if values is None:
         return None
     return _WORD[words[0]], values, checks
+
+
+def tokens_in(doc: Doc, attr: str, words) -> list[int]:
+    """Indices of the tokens whose ``attr`` ("lower_", "lemma_" or "text") is
+    one of ``words``, read from one ``Doc`` array: no ``Token`` objects made.
+
+    >>> tokens_in(nlp.make_doc("Le président et la Présidente"), "lower_", {"président", "présidente"})
+    [1, 4]
+    """
+    wanted = _ids(frozenset(words))
+    return [i for i, word in enumerate(doc.to_array(_ATTR_ID[attr]).tolist()) if word in wanted]
+
+
+@lru_cache(maxsize=64)
+def _ids(words: frozenset) -> frozenset:
+    return frozenset(get_string_id(w) for w in words)  # the ids Doc arrays hold, symbols included
 
 
 def _width(pattern: list[dict]) -> int:

@@ -2,7 +2,7 @@
 import pytest
 from spacy.matcher import Matcher
 
-from pipeline.matching import WINDOW, TokenMatcher, _width, first_word
+from pipeline.matching import WINDOW, TokenMatcher, _width, first_word, tokens_in
 from pipeline.resources import load_jsonl
 
 
@@ -52,3 +52,15 @@ def test_patterns_with_repeats_match_across_their_window(nlp):
     doc = nlp("Deux hommes ont été placés ce matin même en garde à vue.")
     assert fast(doc) == sorted(set(slow(doc)), key=lambda m: (m[1], m[2], m[0]))
     assert [doc[s:e].text for _, s, e in fast(doc)][-1] == "placés ce matin même en garde à vue"
+
+
+@pytest.mark.parametrize("attr,words,expected", [
+    ("lower_", {"président", "ministre"}, [1, 5]),       # any case
+    ("text", {"président", "Premier"}, [4]),              # exact form
+    ("lemma_", {"tuer"}, [8]),
+    ("lemma_", set(), []),
+])
+def test_tokens_in_finds_words_from_the_doc_arrays(nlp, attr, words, expected):
+    doc = nlp("Le Président et le Premier ministre ont été tués.")
+    assert tokens_in(doc, attr, words) == expected
+    assert tokens_in(doc, attr, words) == [t.i for t in doc if getattr(t, attr) in words]
