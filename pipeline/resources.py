@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,3 +43,15 @@ def load_csv(relpath: str) -> list[dict]:
     """Read one CSV file under ``models/`` as a list of dicts."""
     with open(models_dir() / relpath, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def cache_dir() -> Path | None:
+    """Folder for data rebuilt from installed packages (the geocoding index):
+    ``$FR_EVENT_PIPELINE_CACHE``, else ``$XDG_CACHE_HOME/fr-event-pipeline``,
+    else ``~/.cache/fr-event-pipeline``. ``FR_EVENT_PIPELINE_CACHE=""`` turns
+    the cache off (None)."""
+    explicit = os.environ.get("FR_EVENT_PIPELINE_CACHE")
+    if explicit is not None:
+        return Path(explicit) if explicit else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "fr-event-pipeline"
