@@ -341,7 +341,8 @@ def make_entity_ruler(nlp: Language, name: str, gazetteer: str, acronyms: bool) 
     look-up per token, where token patterns cost a step per pattern and token
     (why the acronyms have a ruler of their own). Add both before ``ner``."""
     ruler = EntityRuler(nlp, name, overwrite_ents=False, phrase_matcher_attr="ORTH" if acronyms else "LOWER")
-    ruler.add_patterns(ruler_patterns(nlp, gazetteer, acronyms))
+    with nlp.select_pipes(disable=nlp.pipe_names):  # LOWER and ORTH patterns need the tokenizer only
+        ruler.add_patterns(ruler_patterns(nlp, gazetteer, acronyms))
     return ruler
 
 
