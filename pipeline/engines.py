@@ -1,6 +1,6 @@
 """Where documents are processed: local worker processes or a Dask cluster.
 
-Both engines run the same function, :func:`pipeline.process.process_documents`,
+Both engines run the same function, :func:`pipeline.process.process_task`,
 on batches of documents. Each worker process loads the model once (``load_nlp``
 is cached per process); a bounded number of batches is in flight at any time
 and results come back in input order, so memory stays flat whatever the size
@@ -23,7 +23,7 @@ from collections import deque
 from contextlib import ExitStack
 from typing import Iterable, Iterator
 
-from .process import TASK_SIZE, Result, batched, process_documents
+from .process import TASK_SIZE, Result, batched, process_task
 from .process import iter_results as iter_results_local
 from .read import Document
 
@@ -88,7 +88,7 @@ def _stream(client, docs: Iterable[Document], batch_size: int, window: int) -> I
     pending: deque = deque()
     try:
         for n, batch in enumerate(batched(docs, batch_size)):
-            pending.append(client.submit(process_documents, batch, key=f"pipeline-{run}-{n}"))
+            pending.append(client.submit(process_task, batch, key=f"pipeline-{run}-{n}"))
             if len(pending) >= window:
                 yield from _collect(pending.popleft())
         while pending:

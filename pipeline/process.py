@@ -11,7 +11,9 @@ text. Workers (local processes) each load the model once.
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
@@ -94,14 +96,16 @@ def _finish(result: Result, d: Document) -> Result:
     return result
 
 
-def process_documents(docs: list[Document], nlp: Language | None = None, batch_size: int = 16) -> list[Result]:
+def process_documents(docs: list[Document], nlp: Language | None = None, batch_size: int = 16,
+                      zone: bool = True) -> list[Result]:
     """Rows for each document of ``docs`` (same order). A document that makes
     the pipeline fail is reported with status ``error``; the others go on.
     The strings and lexemes the texts add to the vocabulary are freed at the
-    end (``nlp.memory_zone``), so a worker's memory does not grow with the corpus."""
+    end (``nlp.memory_zone``), unless ``zone`` is False: then the caller
+    bounds memory (:class:`ZoneRotation`)."""
     nlp = nlp or load_nlp()
     register_extensions()
-    if nlp.vocab.in_memory_zone:  # zones do not nest: the caller's zone frees them
+    if not zone or nlp.vocab.in_memory_zone:  # zones do not nest: the caller's zone frees them
         return _process(docs, nlp, batch_size)
     with nlp.memory_zone():
         return _process(docs, nlp, batch_size)
@@ -128,6 +132,70 @@ def _process(docs: list[Document], nlp: Language, batch_size: int) -> list[Resul
     return [_finish(r, d) for r, d in zip(results, docs)]
 
 
+WARM_STRINGS = 100_000  # strings a process keeps for good: the corpus' everyday words
+ZONE_STRINGS = 200_000  # strings a memory zone may gather before it is freed
+
+
+class ZoneRotation:
+    """Memory zones that cost the speed of none, for one ``nlp``.
+
+    A zone frees what its texts add to the vocabulary, but inside a zone
+    spaCy's tokenizer caches nothing and every lexeme is made anew in each
+    zone: a zone per task of 32 documents cost a tenth of the run. So the
+    first ``warm`` strings a process meets (the corpus' everyday words and
+    their cached tokenizations) are kept for good, with no zone; after that
+    one zone spans many tasks, and once it has gathered ``limit`` strings
+    :meth:`rotate` frees them and opens a new one. Memory is bounded by
+    ``warm + limit`` strings, whatever the size of the corpus. Call
+    :meth:`rotate` between tasks only, when no ``Doc`` of earlier tasks is
+    left, and :meth:`close` at the end of a run.
+
+    >>> zones = zones_for(nlp)
+    >>> for batch in batched(docs, 32):
+    ...     zones.rotate()
+    ...     results = process_documents(batch, nlp, zone=False)
+    >>> zones.close()
+    """
+
+    def __init__(self, nlp: Language, warm: int = WARM_STRINGS, limit: int = ZONE_STRINGS):
+        self.nlp, self.warm, self.limit = nlp, warm, limit
+        self._start = len(nlp.vocab.strings)
+        self._zone: ExitStack | None = None
+        self._base = 0
+
+    def rotate(self) -> None:
+        size = len(self.nlp.vocab.strings)
+        if self._zone is not None:
+            if size - self._base <= self.limit:
+                return
+            self.close()
+            size = len(self.nlp.vocab.strings)
+        if size - self._start <= self.warm or self.nlp.vocab.in_memory_zone:
+            return  # still warming up, or the caller's zone frees the memory
+        self._base = size
+        self._zone = ExitStack()
+        self._zone.enter_context(self.nlp.memory_zone())
+
+    def close(self) -> None:
+        if self._zone is not None:
+            self._zone.close()
+            self._zone = None
+
+
+@lru_cache(maxsize=4)
+def zones_for(nlp: Language) -> ZoneRotation:
+    """The process's :class:`ZoneRotation` of ``nlp`` (its warm-up is counted once)."""
+    return ZoneRotation(nlp)
+
+
+def process_task(docs: list[Document]) -> list[Result]:
+    """:func:`process_documents` in a worker process (local pool or Dask),
+    under the worker's rotating memory zones."""
+    nlp = load_nlp()
+    zones_for(nlp).rotate()
+    return process_documents(docs, nlp, zone=False)
+
+
 def batched(items: Iterable, size: int) -> Iterator[list]:
     """Lists of up to ``size`` consecutive items."""
     batch = []
@@ -140,11 +208,7 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _worker_batch(docs: list[Document]) -> list[Result]:
-    return process_documents(docs)
-
-
-TASK_SIZE = 32  # documents per task: one memory zone each, parsed by nlp.pipe in batches of 16
+TASK_SIZE = 32  # documents per task, parsed by nlp.pipe in batches of 16
 
 
 def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = TASK_SIZE) -> Iterator[Result]:
@@ -156,8 +220,14 @@ def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = T
         head = list(islice(batches, workers))
         workers, batches = len(head), chain(head, batches)
     if workers <= 1:
-        for batch in batches:
-            yield from process_documents(batch)
+        nlp = load_nlp()
+        zones = zones_for(nlp)
+        try:
+            for batch in batches:
+                zones.rotate()
+                yield from process_documents(batch, nlp, zone=False)
+        finally:
+            zones.close()  # no zone left open for the caller's own Docs
         return
     import multiprocessing as mp
     from collections import deque
@@ -166,7 +236,7 @@ def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = T
     with ctx.Pool(workers) as pool:
         pending: deque = deque()
         for batch in batches:
-            pending.append(pool.apply_async(_worker_batch, (batch,)))
+            pending.append(pool.apply_async(process_task, (batch,)))
             if len(pending) >= 2 * workers:  # bounded: never read far ahead of the workers
                 yield from pending.popleft().get()
         while pending:

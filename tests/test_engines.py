@@ -152,3 +152,44 @@ def test_local_engine_starts_no_process_for_a_single_batch(nlp, monkeypatch):
 def test_run_rejects_a_bad_engine_or_a_scheduler_without_dask(args, hint, tmp_path):
     result = CliRunner().invoke(app, ["run", str(CORPUS), "--out", str(tmp_path), "-q", *args])
     assert result.exit_code == 2 and hint in result.output
+
+
+def test_zone_rotation_keeps_everyday_words_then_frees_what_zones_gather(nlp):
+    from pipeline.process import ZoneRotation
+
+    def text(k: int) -> str:  # words no vocabulary has: each adds strings
+        return " ".join(f"Zorglub{k}x{n} a vu Plorfan{k}y{n}." for n in range(40))
+
+    start = len(nlp.vocab.strings)
+    zones = ZoneRotation(nlp, warm=100, limit=100)
+    try:
+        zones.rotate()                       # warming up: no zone, the strings stay
+        process_documents([Document("a", "a", text(1))], nlp, zone=False)
+        warm = len(nlp.vocab.strings)
+        assert warm > start + 100 and not nlp.vocab.in_memory_zone
+        zones.rotate()                       # past the warm-up: a zone from now on
+        assert nlp.vocab.in_memory_zone
+        process_documents([Document("b", "b", "Deux morts à Lyon.")], nlp, zone=False)
+        kept = len(nlp.vocab.strings)
+        zones.rotate()                       # under the limit: the zone stays, its strings too
+        assert len(nlp.vocab.strings) == kept
+        process_documents([Document("c", "c", text(2))], nlp, zone=False)
+        assert len(nlp.vocab.strings) > warm + 100
+        zones.rotate()                       # past the limit: freed, a new zone opened
+        assert len(nlp.vocab.strings) == warm and nlp.vocab.in_memory_zone
+        rows = process_documents([Document("d", "d", "Deux morts à Lyon.")], nlp, zone=False)
+        assert rows[0].events[0]["count"] == 2
+    finally:
+        zones.close()
+    assert len(nlp.vocab.strings) == warm and not nlp.vocab.in_memory_zone
+
+
+def test_local_run_leaves_no_zone_open(nlp):
+    docs = [Document(f"d{k}", f"d{k}", f"Le {k} juin, {k + 2} policiers ont été blessés à Lyon.") for k in range(1, 9)]
+    got = list(iter_results(docs, workers=1, batch_size=2))
+    assert [r.events[0]["count"] for r in got if r.events and r.events[0]["event_type"] == "injured"] == \
+        [k + 2 for k in range(1, 9)]
+    assert not nlp.vocab.in_memory_zone
+    doc = nlp("Trois blessés à Lyon.")  # the caller's own Doc outlives the next run
+    list(iter_results(docs, workers=1, batch_size=2))
+    assert doc.text == "Trois blessés à Lyon." and [t.lemma_ for t in doc][1] == "blessé"
