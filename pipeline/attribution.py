@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import find_dates
 from .resources import load_json
+from .texts import sentence_dates
 
 _STRIP = {"DET", "ADP", "PUNCT", "CCONJ"}
 
@@ -116,7 +116,7 @@ def date_of(span: Span, published: str | None) -> tuple[str, str]:
     """(ISO date, date text) of the figure: the nearest date in its sentence,
     else the publication date."""
     sent = span.sent
-    mentions = [m for m in find_dates(sent.text, published) if m.value]
+    mentions = [m for m in sentence_dates(sent, published) if m.value]
     if mentions:
         pos = span.start_char - sent.start_char
         m = min(mentions, key=lambda m: abs(m.start - pos))

@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 from .matching import TokenMatcher
 from .numbers import Quantity, find_quantities
 from .resources import load_json, load_jsonl
+from .texts import span_text
 
 CASUALTY_TYPES = ("killed", "injured", "missing", "arrested", "kidnapped", "displaced", "affected")
 SPAN_KEY = "casualties"
@@ -386,7 +387,7 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
             continue
         scopes = None
         sent_figs: list[Figure] = []
-        for q in find_quantities(sent.text):
+        for q in find_quantities(span_text(sent)):
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue

@@ -39,6 +39,7 @@ from spacy.util import filter_spans
 from .geocode import fold, geocode
 from .matching import tokens_in
 from .resources import load_csv, load_json, load_jsonl
+from .texts import doc_text
 
 GAZETTEER = "entities/organisations.jsonl"
 DEMONYMS = "entities/demonyms.csv"
@@ -549,7 +550,7 @@ def locate(text: str, prefer: Sequence[str] = ()):
 
 def link_entities(doc: Doc) -> None:
     """Set canonical names, countries and coordinates on ``doc.ents``, and the main place."""
-    text = doc.text  # built from every token: read it once
+    text = doc_text(doc)
     pairs = find_abbreviations(text)
     ents = _add_long_forms(doc, list(doc.ents), pairs)
     doc.ents = ents

@@ -32,9 +32,9 @@ from text_to_num import text2num
 from .attribution import main_place, source_of
 from .casualties import register_extensions as register_casualty_extensions
 from .casualties import victim_group
-from .dates import find_dates
 from .matching import TokenMatcher, tokens_in
 from .resources import load_json, load_jsonl
+from .texts import sentence_dates, span_text
 
 SPAN_KEY = "events"
 SPAN_EXTENSIONS = ("event_type", "plover_type", "acled_type", "actor", "target", "location", "date",
@@ -647,7 +647,7 @@ def _dateline(text: str, start: int, end: int) -> bool:
 def _sentence_dates(sent: Span, published: str | None) -> list[tuple[Span, str, str, str]]:
     """(tokens, value, text, precision) of the resolved dates of ``sent``, datelines left out."""
     out = []
-    for m in find_dates(sent.text, published):
+    for m in sentence_dates(sent, published):
         start = sent.start_char + m.start
         if start < 300:  # datelines open a document; Doc.text would rebuild it all
             head = sent.doc[:min(len(sent.doc), sent.end + 12)].text
@@ -724,7 +724,7 @@ def _reported(anchor: Token) -> bool:
     déployée"); not "ont annoncé l'envoi" (the announcer is the actor), nor a
     reporting verb elsewhere in the sentence."""
     data = load_json("attribution.json")
-    text = " " + anchor.sent.text.lower().replace("’", "'") + " "
+    text = " " + span_text(anchor.sent).lower().replace("’", "'") + " "
     if any(f" {m} " in text or f" {m}" in text and m.endswith("'") for m in data["source_markers"]):
         return True
     tok = anchor
@@ -749,7 +749,7 @@ def find_events(doc: Doc, matcher: TokenMatcher, rows: list[dict]) -> tuple[list
         if sent.start not in by_sent:
             dates = _sentence_dates(sent, doc._.published)
             durations = []
-            for s, e, value in find_durations(sent.text):
+            for s, e, value in find_durations(span_text(sent)):
                 span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
                 if span is not None:
                     durations.append((span, value))
