@@ -2,18 +2,28 @@
 
 spaCy rebuilds ``Doc.text`` and ``Span.text`` from their tokens at every
 call; the components read the text of each sentence several times. The
-first call of :func:`doc_text` keeps the text in ``doc.user_data``; spans
-are then slices of it.
+first call of :func:`doc_text` keeps the text beside the ``Doc`` (in a weak
+dictionary: nothing is added to the ``Doc`` itself, which serialises as
+before); spans are then slices of it.
 
->>> doc = nlp.make_doc("Douze morts. Trois blessés.")
->>> [span_text(s) for s in nlp(doc).sents]
+>>> doc = nlp("Douze morts. Trois blessés.")
+>>> [span_text(s) for s in doc.sents]
 ['Douze morts.', 'Trois blessés.']
 """
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from spacy.tokens import Doc, Span
 
-_KEY = "fr_event_pipeline.text"
+_MEMO: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> what was computed of it, gone with it
+
+
+def _memo(doc: Doc) -> dict:
+    memo = _MEMO.get(doc)
+    if memo is None:
+        memo = _MEMO[doc] = {}
+    return memo
 
 
 def doc_text(doc: Doc) -> str:
@@ -22,17 +32,10 @@ def doc_text(doc: Doc) -> str:
     >>> doc_text(nlp.make_doc("Deux morts à Lyon."))
     'Deux morts à Lyon.'
     """
-    text = doc.user_data.get(_KEY)
-    if text is None or len(text) != _length(doc):  # absent, or copied from another Doc
-        text = doc.user_data[_KEY] = doc.text
-    return text
-
-
-def _length(doc: Doc) -> int:
-    if not len(doc):
-        return 0
-    last = doc[-1]
-    return last.idx + len(last.text_with_ws)
+    memo = _memo(doc)
+    if "text" not in memo:
+        memo["text"] = doc.text
+    return memo["text"]
 
 
 def span_text(span: Span) -> str:
@@ -45,8 +48,8 @@ def sentence_dates(sent: Span, published) -> list:
     (the casualty figures and the events of a sentence all need them)."""
     from .dates import find_dates
 
-    key = ("fr_event_pipeline.dates", sent.start, str(published))
-    found = sent.doc.user_data.get(key)
-    if found is None:
-        found = sent.doc.user_data[key] = tuple(find_dates(span_text(sent), published))
-    return list(found)
+    memo = _memo(sent.doc)
+    key = ("dates", sent.start, str(published))
+    if key not in memo:
+        memo[key] = tuple(find_dates(span_text(sent), published))
+    return list(memo[key])

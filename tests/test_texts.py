@@ -16,9 +16,27 @@ def test_doc_and_sentence_texts_are_spacys(nlp):
 def test_text_of_a_doc_made_from_another(nlp):
     doc = nlp(TEXT)
     doc_text(doc)
-    part = doc[13:].as_doc(copy_user_data=True)  # carries the first Doc's saved text
+    part = doc[13:].as_doc(copy_user_data=True)
     assert doc_text(part) == part.text
     assert span_text(part[:3]) == part[:3].text
+
+
+def test_docs_still_serialise_and_the_memo_goes_with_them(nlp):
+    from spacy.tokens import Doc, DocBin
+
+    from pipeline.texts import _MEMO
+
+    doc = nlp(TEXT)
+    assert doc.spans["casualties"] and doc in _MEMO  # our components read texts and dates
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [s._.count for s in back.spans["casualties"]] == [s._.count for s in doc.spans["casualties"]]
+    assert len(DocBin(docs=[doc], store_user_data=True).to_bytes()) > 0
+    n = len(_MEMO)
+    del doc
+    import gc
+
+    gc.collect()
+    assert len(_MEMO) < n
 
 
 def test_sentence_dates_are_the_dates_of_the_sentence_text(nlp):
