@@ -15,6 +15,7 @@ Victim nouns and their groups are in ``models/casualties/victims.json``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -105,10 +106,21 @@ def victim_group(words: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _multi_starts() -> frozenset[str]:
+    """First segments (up to a space or an apostrophe) of the multi-word victim phrases."""
+    return frozenset(re.split(r"[ ']", phrase, maxsplit=1)[0] for phrase in _victim_lexicon()[1])
+
+
 def token_group(tok: Token) -> str | None:
     """Victim group named by ``tok`` and the words right after it ("forces de l'ordre")."""
     doc = tok.doc
     multi = _victim_lexicon()[1]
+    # a phrase starts with the token's own first segment: most tokens start none
+    starts = _multi_starts()
+    lemma = tok.lemma_.lower()
+    if not any(re.split(r"[ ']", w, maxsplit=1)[0] in starts for w in (tok.lower_, lemma)):
+        return victim_group(tok.lemma_) or victim_group(tok.lower_)
     for n in (4, 3, 2):
         if tok.i + n <= len(doc):
             words = doc[tok.i:tok.i + n]

@@ -66,12 +66,18 @@ _MARKS = _Marks()
 _SEPARATORS = re.compile(r"[-‐‑–'’`´_.]")
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """Lookup key: lower case, no accents, hyphens and apostrophes as spaces.
+    """Lookup key: lower case, no accents, hyphens and apostrophes as spaces
+    (cached: the entity layer folds the same words again and again).
 
     >>> fold("Saint-Pétersbourg")
     'saint petersbourg'
     """
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae")
     if not text.isascii():  # ASCII has no marks to strip (the index folds 350,000 names)
         text = unicodedata.normalize("NFKD", text).translate(_MARKS)
@@ -193,7 +199,7 @@ def build_index() -> tuple[dict, dict, dict]:
         place = Place(row["name"], row["iso2"], float(row["latitude"]), float(row["longitude"]), "country")
         names = [row["name"], *filter(None, row["aliases"].split("|")), *french.get(row["iso2"], [])]
         for name in names:
-            key = fold(name)
+            key = _fold(name)
             if place not in countries[key]:
                 countries[key].append(place)
 
@@ -203,12 +209,12 @@ def build_index() -> tuple[dict, dict, dict]:
     for city in gc.get_cities().values():
         place = Place(city["name"], city["countrycode"], city["latitude"], city["longitude"],
                       "city", int(city.get("population") or 0))
-        main = fold(city["name"])
+        main = _fold(city["name"])
         keys = {main}
         for alt in city.get("alternatenames") or ():
             # skip codes ("ALA") and lower-case transliterations ("alamati")
             if alt[:1].isupper() and not (alt.isupper() and len(alt) <= 4):
-                keys.add(fold(alt))
+                keys.add(_fold(alt))
         for key in keys:
             if _latin(key):
                 cities[key].append((place, key == main))
@@ -227,7 +233,7 @@ def build_index() -> tuple[dict, dict, dict]:
         lon = sum(c[1] for c in coords) / len(coords)
         place = Place(state["name"], "US", round(lat, 4), round(lon, 4), "admin")
         for name in (state["name"], *french_states.get(code, [])):
-            admin[fold(name)].append(place)
+            admin[_fold(name)].append(place)
     return dict(countries), dict(cities), dict(admin)
 
 
