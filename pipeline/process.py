@@ -137,7 +137,7 @@ ZONE_STRINGS = 200_000  # strings a memory zone may gather before it is freed
 
 
 class ZoneRotation:
-    """Memory zones that cost the speed of none, for one ``nlp``.
+    """Memory zones for one ``nlp``, without their cost in speed.
 
     A zone frees what its texts add to the vocabulary, but inside a zone
     spaCy's tokenizer caches nothing and every lexeme is made anew in each
