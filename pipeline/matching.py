@@ -116,8 +116,8 @@ class TokenMatcher:
                 matcher = Matcher(self.vocab)
                 matcher.add(key, [pattern])
                 self.anchored.append((key_id, matcher, _width(pattern)))
-            for value in values:  # by hash: a Doc's words are looked up as one array
-                self._words[attr][self.vocab.strings.add(value)].append((key_id, checks, sub))
+            for value in values:  # by id: a Doc's words are looked up as one array
+                self._words[attr][get_string_id(value)].append((key_id, checks, sub))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found: set[tuple[int, int, int]] = set()

@@ -16,6 +16,8 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
+from .dates import find_dates
+
 _MEMO: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> what was computed of it, gone with it
 
 
@@ -46,8 +48,6 @@ def span_text(span: Span) -> str:
 def sentence_dates(sent: Span, published) -> list:
     """:func:`pipeline.dates.find_dates` of a sentence, once per ``Doc``
     (the casualty figures and the events of a sentence all need them)."""
-    from .dates import find_dates
-
     memo = _memo(sent.doc)
     key = ("dates", sent.start, str(published))
     if key not in memo:
