@@ -48,6 +48,7 @@ class Quantity:
     high: int | None
     qualifier: str
     kind: str
+    qualified: bool = False  # a qualifier word stands in front ("au moins", "près de")
 
 
 def _alt(words) -> str:
@@ -122,8 +123,11 @@ def _from_match(m: re.Match) -> Quantity | None:
     qual = load_json("numbers/qualifiers.json")["before"].get(
         re.sub(r"\s+", " ", (g["qual"] or "").lower()), "")
     if g["r1"] or g["r3"] or g["r5"]:
-        lo = parse_number(g["r1"] or g["r3"] or g["r5"])
-        hi = parse_number(g["r2"] or g["r4"] or g["r6"])
+        lo_text, hi_text = g["r1"] or g["r3"] or g["r5"], g["r2"] or g["r4"] or g["r6"]
+        lo, hi = parse_number(lo_text), parse_number(hi_text)
+        scale = re.search(rf"\s(?:de\s+)?({_alt(SCALES)})$", hi_text.lower())
+        if scale and lo is not None and not re.search(rf"(?:{_alt(SCALES)})$", lo_text.lower()):
+            lo = parse_number(f"{lo_text} {scale.group(1)}")  # "2,5 à 3 millions": the scale is shared
         if lo is None or hi is None or hi <= lo:
             return None
         return Quantity(m.start(), m.end(), m.group(), lo, lo, hi, "range", "range")
@@ -131,14 +135,15 @@ def _from_match(m: re.Match) -> Quantity | None:
         count = load_json("numbers/approximate.json")[g["approx"].lower()]
         if g["ascale"]:
             count *= 1000 if g["ascale"].lower() == "milliers" else 10**6
+        qualified = bool(qual)
         qual = qual or "approx"
         low, high = _bounds(count, qual) if qual != "approx" else (None, None)
-        return Quantity(m.start(), m.end(), m.group(), count, low, high, qual, "approx")
+        return Quantity(m.start(), m.end(), m.group(), count, low, high, qual, "approx", qualified)
     if g["vnoun"]:
         key = re.sub(r"\s+", " ", g["vnoun"].lower())
         low, high = load_json("numbers/vague.json")["plural_nouns"][key]
         if qual == "at_least":
-            return Quantity(m.start(), m.end(), m.group(), low, low, None, "at_least", "vague")
+            return Quantity(m.start(), m.end(), m.group(), low, low, None, "at_least", "vague", True)
         return Quantity(m.start(), m.end(), m.group(), low, low, high, "vague", "vague")
     if g["num"]:
         count = parse_number(g["num"])
@@ -147,9 +152,10 @@ def _from_match(m: re.Match) -> Quantity | None:
         kind = "digits" if g["num"][0].isdigit() else "words"
         if kind == "words" and g["num"].lower() in ("un", "une"):
             kind = "article"
+        qualified = bool(qual)
         qual = qual or "exact"
         low, high = _bounds(count, qual)
-        return Quantity(m.start(), m.end(), m.group(), count, low, high, qual, kind)
+        return Quantity(m.start(), m.end(), m.group(), count, low, high, qual, kind, qualified)
     if g["zero"]:
         return Quantity(m.start(), m.end(), m.group(), 0, 0, 0, "exact", "zero")
     if g["quant"]:

@@ -1,193 +1,26 @@
-"""Casualty figures: attach each French quantity to its victim noun and category.
+"""Link each quantity of a sentence to its victim noun and its trigger through
+the dependency parse.
 
-Three steps, as in edsnlp's pipes: *match* quantities (``numbers``) and
-casualty triggers (a spaCy ``Matcher`` over lemmas and forms, patterns in
-``models/casualties/triggers.jsonl``), *link* each quantity to a trigger
-through its noun and the dependency parse, *set* one span per figure in
-``doc.spans["casualties"]`` with its values on span extensions.
-
->>> doc = load_nlp()("Au moins quinze personnes ont perdu la vie.")
->>> s = doc.spans["casualties"][0]
->>> (s._.event_type, s._.count, s._.qualifier, s._.rule)
-('killed', 15, 'at_least', 'subject:killed.perdre_la_vie')
-
-Victim nouns and their groups are in ``models/casualties/victims.json``.
+>>> [(f.event_type, f.quantity.count, f.rule) for f in find_figures(nlp("Deux policiers ont été tués."), *matcher)]
+[('killed', 2, 'subject:killed.tuer')]
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
-from .matching import TokenMatcher
-from .numbers import Quantity, find_quantities
-from .resources import load_json, load_jsonl
-from .texts import span_text
+from ..matching import TokenMatcher
+from ..numbers import Quantity, find_quantities
+from ..texts import span_text
+from .figures import Figure
+from .triggers import active_agent, category_of as _category, context as _context, trigger_tokens
+from .victims import _is_person, _scope_phrases, _scoped_victims, propagate_victims, token_group
 
-CASUALTY_TYPES = ("killed", "injured", "missing", "arrested", "kidnapped", "displaced", "affected")
-SPAN_KEY = "casualties"
-SPAN_EXTENSIONS = ("event_type", "count", "count_low", "count_high", "qualifier", "victims",
-                   "source", "location", "date", "date_text", "rule", "trigger")
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj"}
 SUBSET_MARKERS = {"dont", "lesquels", "lesquelles"}
 LINKING_VERBS = {"être", "rester", "demeurer", "trouver", "sembler", "paraître", "devoir", "avoir"}
 CLAUSE_BREAKS = {";", ":", ".", "!", "?", "(", ")", "«", "»", '"'}
 
-
-def register_extensions() -> None:
-    """Register the span and doc extensions once (idempotent)."""
-    for name in SPAN_EXTENSIONS:
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
-    for name in ("published", "doc_id"):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-
-
-@dataclass
-class Figure:
-    """One linked casualty figure, in token indices of its Doc."""
-
-    quantity: Quantity
-    q_start: int
-    q_end: int
-    head: int | None
-    trigger: int | None
-    event_type: str
-    victims: str
-    rule: str
-    trigger_end: int | None = None
-
-    @property
-    def tokens(self) -> tuple[int, int]:
-        """Token range of the evidence: quantity, victim noun and trigger phrase."""
-        idx = [self.q_start, self.q_end - 1] + [i for i in (self.head, self.trigger) if i is not None]
-        if self.trigger_end is not None and self.trigger is not None and self.trigger >= self.q_start:
-            idx.append(self.trigger_end - 1)
-        return min(idx), max(idx) + 1
-
-
-# ---------------------------------------------------------------- lexicons
-
-@lru_cache(maxsize=1)
-def _victim_lexicon() -> tuple[dict[str, str], dict[str, str]]:
-    """(single-word lemma -> group, multi-word phrase -> group); persons map to 'unspecified'."""
-    data = load_json("casualties/victims.json")
-    single: dict[str, str] = {}
-    multi: dict[str, str] = {}
-    for word in data["persons"]:
-        (multi if " " in word else single)[word] = "unspecified"
-    for group, words in data["groups"].items():
-        for word in words:
-            (multi if " " in word else single)[word] = group
-    return single, multi
-
-
-def victim_group(words: str) -> str | None:
-    """Group of a victim noun (lemma or phrase), 'unspecified' for a plain person noun,
-    None when it does not name people.
-
-    >>> [victim_group(w) for w in ("policier", "forces de l'ordre", "personne", "maison")]
-    ['security_forces', 'security_forces', 'unspecified', None]
-    """
-    single, multi = _victim_lexicon()
-    w = words.lower().strip()
-    if w in multi:
-        return multi[w]
-    if w in single:
-        return single[w]
-    if w.endswith(("s", "x")) and w[:-1] in single:  # plural of a form not lemmatised
-        return single[w[:-1]]
-    return None
-
-
-@lru_cache(maxsize=1)
-def _multi_starts() -> frozenset[str]:
-    """First segments (up to a space or an apostrophe) of the multi-word victim phrases."""
-    return frozenset(re.split(r"[ ']", phrase, maxsplit=1)[0] for phrase in _victim_lexicon()[1])
-
-
-def token_group(tok: Token) -> str | None:
-    """Victim group named by ``tok`` and the words right after it ("forces de l'ordre")."""
-    doc = tok.doc
-    multi = _victim_lexicon()[1]
-    # a phrase starts with the token's own first segment: most tokens start none
-    starts = _multi_starts()
-    lemma = tok.lemma_.lower()
-    if not any(re.split(r"[ ']", w, maxsplit=1)[0] in starts for w in (tok.lower_, lemma)):
-        return victim_group(tok.lemma_) or victim_group(tok.lower_)
-    for n in (4, 3, 2):
-        if tok.i + n <= len(doc):
-            words = doc[tok.i:tok.i + n]
-            for phrase in (" ".join(t.lower_ for t in words),
-                           " ".join(t.lemma_.lower() if k == 0 else t.lower_ for k, t in enumerate(words))):
-                phrase = phrase.replace("' ", "'").replace(" '", "'")
-                if phrase in multi:
-                    return multi[phrase]
-    return victim_group(tok.lemma_) or victim_group(tok.lower_)
-
-
-def _is_person(tok: Token) -> str | None:
-    """Group if ``tok`` names people: a known noun, or a capitalised plural
-    ("Tibétains", "Philippins") that is not a place."""
-    group = token_group(tok)
-    if group:
-        return group
-    if tok.ent_type_ == "NORP" and tok.text[:1].isupper():
-        return "unspecified"  # "145 000 Philippins", "6 Tibétains"
-    if tok.text[:1].isupper() and tok.lower_.endswith("s") and tok.pos_ in ("NOUN", "PROPN", "ADJ") \
-            and tok.ent_type_ not in ("LOC", "GPE", "ORG", "PER") and "Sing" not in tok.morph.get("Number"):
-        return "unspecified"
-    return None
-
-
-# ---------------------------------------------------------------- matching
-
-def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[TokenMatcher, dict[str, str]]:
-    """A Matcher over the trigger patterns, and the category of each pattern id.
-    Agentive triggers (whose active subject is the killer, not the victim) get
-    their ids listed under the key ``"agentive"``."""
-    matcher = TokenMatcher(vocab)
-    category: dict[str, str] = {}
-    for row in rows:
-        matcher.add(row["id"], [row["pattern"]])
-        category[row["id"]] = row["category"]
-    category["agentive"] = {row["id"] for row in rows if row.get("agentive")}  # type: ignore[assignment]
-    return matcher, category
-
-
-def trigger_tokens(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> dict[int, tuple[str, str, int]]:
-    """Map token index -> (category, pattern id, end of the match), longest match winning."""
-    spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
-    out: dict[int, tuple[str, str]] = {}
-    agentive = category.get("agentive", set())
-    for span in filter_spans(spans):
-        for tok in span:
-            out[tok.i] = (category[span.label_], span.label_, span.end, span.label_ in agentive)
-    return out
-
-
-def active_agent(verb: Token) -> bool:
-    """True when ``verb`` is in the active voice, so its subject is the agent:
-    "trois hommes ont tué deux policiers" (not "ont été tués", "se sont noyés").
-
-    >>> active_agent(nlp("Ils ont tué deux policiers.")[2])
-    True
-    """
-    kids = list(verb.children)
-    if any(c.dep_ == "aux:pass" or c.lemma_ in ("se", "être") for c in kids):
-        return False
-    if any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in kids):
-        return True
-    return "Fin" in verb.morph.get("VerbForm") or "Inf" in verb.morph.get("VerbForm")
-
-
-# ---------------------------------------------------------------- linking
 
 def _victim_head(doc: Doc, start: int, end: int, q: Quantity, sent_end: int) -> tuple[int | None, bool]:
     """Token index of the noun the quantity counts, and whether it is a
@@ -228,10 +61,6 @@ def _anchor(tok: Token, chunk: set[int]) -> Token:
 
 def _negated(tok: Token) -> bool:
     return any(c.lower_ in ("pas", "jamais", "ni") for c in tok.children)
-
-
-def _context() -> dict:
-    return load_json("casualties/context.json")
 
 
 def _hypothetical(tok: Token) -> bool:
@@ -350,41 +179,6 @@ def _final_outcome(tok: Token, trig: dict) -> int:
     return tok.i
 
 
-@lru_cache(maxsize=1)
-def _scope_words() -> tuple[frozenset, frozenset]:
-    data = load_json("casualties/victims.json")
-    return frozenset(data["scope_prepositions"]), frozenset(data["scope_fillers"])
-
-
-def _scope_phrases(sent: Span) -> list[tuple[int, str]]:
-    """(token index, group) of phrases such as "parmi les civils", "dans les
-    rangs des forces de l'ordre", "chez les manifestants"."""
-    preps, fillers = _scope_words()
-    out = []
-    for tok in sent:
-        if tok.lower_ not in preps:
-            continue
-        for j in range(tok.i + 1, min(tok.i + 6, sent.end)):
-            t = sent.doc[j]
-            group = token_group(t)
-            if group and group != "unspecified":
-                out.append((tok.i, group))
-                break
-            if t.lower_ not in fillers:
-                break
-    return out
-
-
-def _category(trigger: tuple[str, str], head: Token | None) -> str:
-    """The category of a trigger, with 'victimes' read as deaths after 'bilan'."""
-    cat, tid = trigger[:2]
-    if tid == "affected.victime" and head is not None:
-        left = head.doc[max(head.sent.start, head.i - 6):head.i]
-        if any(t.lemma_ == "bilan" for t in left):
-            return "killed"
-    return cat
-
-
 def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> list[Figure]:
     """All casualty figures of ``doc``, in text order."""
     trig = trigger_tokens(doc, matcher, category)
@@ -415,28 +209,6 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
         figures.extend(sent_figs)
     return propagate_victims(figures, _context()["propagate_victims"])
 
-
-def propagate_victims(figures: list[Figure], categories: list[str]) -> list[Figure]:
-    """Give unspecified figures of ``categories`` the single victim group that
-    the document's other figures of the same category name ("six terroristes
-    présumés arrêtés ... Un homme de 29 ans a été arrêté" -> militants)."""
-    for cat in categories:
-        groups = {f.victims for f in figures if f.event_type == cat} - {"unspecified"}
-        if len(groups) == 1:
-            group = groups.pop()
-            for f in figures:
-                if f.event_type == cat and f.victims == "unspecified":
-                    f.victims = group
-    return figures
-
-
-def _scoped_victims(fig: Figure, scopes: list[tuple[int, str]]) -> str:
-    end = fig.tokens[1]
-    after = [g for i, g in scopes if i >= end]
-    if after:
-        return after[0]
-    before = [g for i, g in scopes if i < fig.tokens[0]]
-    return before[-1] if before else "unspecified"
 
 
 def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous: list[Figure]) -> Figure | None:
@@ -520,61 +292,3 @@ def _checked(doc: Doc, span: Span, q: Quantity, head: Token | None, trig_i: int 
         return None
     return Figure(q, span.start, span.end, head.i if head is not None else None, trig_i, cat, group, rule)
 
-
-# ---------------------------------------------------------------- component
-
-class CasualtyFinder:
-    """spaCy component: sets ``doc.spans["casualties"]`` with values on span extensions."""
-
-    def __init__(self, nlp: Language, name: str, patterns: str):
-        register_extensions()
-        self.name = name
-        self.vocab = nlp.vocab
-        self._set_rows(load_jsonl(patterns))
-
-    def _set_rows(self, rows: list[dict]) -> None:
-        self.rows = rows
-        self.matcher, self.category = build_trigger_matcher(self.vocab, rows)
-
-    def to_disk(self, path, exclude=()) -> None:
-        """Write the trigger patterns as JSONL, like spaCy's rulers."""
-        import json
-        from pathlib import Path
-
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        with open(path / "triggers.jsonl", "w", encoding="utf-8") as f:
-            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in self.rows)
-
-    def from_disk(self, path, exclude=()) -> "CasualtyFinder":
-        import json
-        from pathlib import Path
-
-        with open(Path(path) / "triggers.jsonl", encoding="utf-8") as f:
-            self._set_rows([json.loads(line) for line in f if line.strip()])
-        return self
-
-    def __call__(self, doc: Doc) -> Doc:
-        from .attribution import annotate
-
-        spans = []
-        for fig in find_figures(doc, self.matcher, self.category):
-            start, end = fig.tokens
-            span = Span(doc, start, end, label=fig.event_type)
-            q = fig.quantity
-            span._.event_type = fig.event_type
-            span._.count, span._.count_low, span._.count_high = q.count, q.low, q.high
-            span._.qualifier = q.qualifier
-            span._.victims = fig.victims
-            span._.rule = fig.rule
-            span._.trigger = doc[fig.trigger].text if fig.trigger is not None else ""
-            annotate(span)
-            spans.append(span)
-        doc.spans[SPAN_KEY] = spans
-        return doc
-
-
-@Language.factory("fr_casualties_v1", default_config={"patterns": "casualties/triggers.jsonl"})
-def make_casualty_finder(nlp: Language, name: str, patterns: str) -> CasualtyFinder:
-    """Casualty figures of French news, v1 (patterns read from ``models/``)."""
-    return CasualtyFinder(nlp, name, patterns)
