@@ -17,7 +17,7 @@ The word lists live in ``models/numbers/``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from text_to_num import text2num
@@ -187,3 +187,20 @@ def parse_quantity(text: str) -> Quantity | None:
     text = text.strip()
     m = _regex().fullmatch(text)
     return _from_match(m) if m else None
+
+
+def requalify(q: Quantity, qualifier: str) -> Quantity:
+    """``q`` read under ``qualifier`` (a comparison verb, or a qualifier that
+    scopes over a list), with the bounds of the guidelines; a quantity that
+    has a qualifier of its own, or is not exact, is kept.
+
+    >>> q = requalify(parse_quantity("120"), "at_least")
+    >>> (q.count, q.low, q.high, q.qualifier)
+    (120, 120, None, 'at_least')
+    """
+    if q.qualified or q.kind not in ("digits", "words", "approx") or qualifier == q.qualifier:
+        return q
+    if q.kind == "approx" and qualifier == "approx":
+        return q
+    low, high = _bounds(q.count, qualifier) if qualifier != "approx" else (None, None)
+    return replace(q, low=low, high=high, qualifier=qualifier, qualified=True)

@@ -40,6 +40,7 @@ class Figure:
     victims: str
     rule: str
     trigger_end: int | None = None
+    subset: bool = False  # a part of the figure before it ("dont 5 enfants")
 
     @property
     def tokens(self) -> tuple[int, int]:

@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span, Token
 from ..matching import TokenMatcher
 from ..numbers import Quantity, find_quantities
 from ..texts import span_text
+from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups,
+                           respective_figures, scope_qualifiers)
 from .figures import Figure
 from .triggers import active_agent, category_of as _category, context as _context, trigger_tokens
 from .victims import _is_person, _scope_phrases, _scoped_victims, propagate_victims, token_group
@@ -121,6 +123,11 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
     for c in anchor.children:
         if c.dep_ in ("acl", "acl:relcl") and c.i in trig and c.pos_ == "VERB":
             return _final_outcome(c, trig), "relative"
+    # the figure is the predicate of a trigger noun: "les victimes sont quatre femmes"
+    if any(c.dep_ == "cop" for c in anchor.children):
+        for c in anchor.children:
+            if c.dep_ in SUBJECT_DEPS and c.i in trig and c.pos_ == "NOUN":
+                return c.i, "copula"
     if anchor.dep_ in OBJECT_DEPS or anchor.dep_ == "appos":
         gov = anchor.head
         if gov.i in trig and not _predicate_victim(gov):
@@ -191,21 +198,29 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
         reach = sents[k + 1].end if k + 1 < len(sents) else sent.end
         if not any(sent.start <= i < reach for i in trig):
             continue
-        scopes = None
+        scopes = _scope_phrases(sent)
         sent_figs: list[Figure] = []
+        pending: list[tuple[Span, Quantity]] = []
         for q in find_quantities(span_text(sent)):
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
             fig = _figure(doc, sent, span, q, trig, sent_figs)
             if fig is None:
+                pending.append((span, q))
                 continue
             if fig.trigger is not None:
                 fig.trigger_end = trig[fig.trigger][2]
             if fig.victims == "unspecified" and (fig.head is None or fig.head == fig.trigger or doc[fig.head].lower_ in ("autres", "autre")):
-                scopes = _scope_phrases(sent) if scopes is None else scopes
-                fig.victims = _scoped_victims(fig, scopes)
+                # a scope phrase after "dont" belongs to the subset, not to the total
+                cut = next((t.i for t in doc[fig.tokens[1]:sent.end] if t.lower_ in SUBSET_MARKERS), sent.end)
+                fig.victims = _scoped_victims(fig, [(i, g) for i, g in scopes if i < cut])
+            apply_verb_qualifier(doc, sent, fig)
             sent_figs.append(fig)
+        if pending and sent_figs:
+            sent_figs = sorted(sent_figs + respective_figures(doc, pending, sent_figs), key=lambda f: f.q_start)
+        scope_qualifiers(doc, sent_figs, scopes)
+        inherit_groups(doc, sent_figs)
         figures.extend(sent_figs)
     return propagate_victims(figures, _context()["propagate_victims"])
 
@@ -223,7 +238,8 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     if q.kind == "digits" and span.start > sent.start and doc[span.start - 1].pos_ == "PROPN":
         return None  # "France 2", "Airbus A330"
     subset = prev_tok is not None and prev_tok.lower_ in SUBSET_MARKERS and bool(previous)
-    if prev_tok is not None and prev_tok.lower_ in ("sur", "parmi") and not subset:
+    counts_trigger = head is not None and head_i in trig and not pronoun
+    if prev_tok is not None and prev_tok.lower_ in ("sur", "parmi") and not subset and not counts_trigger:
         return None  # a total in a partitive frame: "sur les 150 passagers, 20 ont été blessés"
     # a number inside a date or an age is not a count of people
     if head is not None and head.lower_ in _context()["units"]:
@@ -236,6 +252,10 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     if head is not None and head_i in trig and not pronoun:
         if trig[head_i][1] in _context()["needs_number"] and q.kind in ("article", "quantifier"):
             return None  # "un cas de force majeure", "dans plusieurs cas"
+        later = _partitive_outcome(doc, span, head, trig)
+        if later is not None:  # "l'un des blessés est décédé": a death, not an injury
+            return _checked(doc, span, q, head, later, _category(trig[later], head), "unspecified",
+                            f"partitive:{trig[later][1]}")
         cat = _category(trig[head_i], head)
         group = "unspecified"
         return _checked(doc, span, q, head, head_i, cat, group, f"noun:{trig[head_i][1]}")
@@ -248,6 +268,10 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     if pronoun:
         group = "unspecified"
     if group is None and not subset:
+        parent = continues_list(doc, sent, span, previous)
+        if parent is not None and elliptic_next(doc, span, sent):
+            return _checked(doc, span, q, None, None, parent.event_type, parent.victims,
+                            f"elliptic:{parent.rule}", subset=parent.subset)
         return None
     if group is None:
         group = "unspecified"
@@ -265,8 +289,27 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         return _checked(doc, span, q, head, trig_i, cat, group, f"{how}:{trig[trig_i][1]}")
     if subset:
         parent = previous[-1]
-        return _checked(doc, span, q, head, None, parent.event_type, group, f"subset:{parent.rule}")
+        return _checked(doc, span, q, head, None, parent.event_type, group, f"subset:{parent.rule}", subset=True)
+    # a breakdown of the figure before: "neuf morts : cinq gendarmes et quatre villageois"
+    parent = continues_list(doc, sent, span, previous)
+    if parent is not None and not (anchor.dep_ in SUBJECT_DEPS and anchor.head.pos_ == "VERB"):
+        return _checked(doc, span, q, head, None, parent.event_type, group,
+                        f"breakdown:{parent.rule}", subset=True)
     return None
+
+
+def _partitive_outcome(doc: Doc, span: Span, head: Token, trig: dict) -> int | None:
+    """The trigger of the verb whose subject is "un des blessés", "deux des otages",
+    when it says something else happened to them."""
+    if span.end >= len(doc) or doc[span.end].lower_ not in ("des", "d'entre"):
+        return None
+    subj = span[-1] if span[-1].dep_ in SUBJECT_DEPS else head
+    if subj.dep_ not in SUBJECT_DEPS:
+        return None
+    j = _verb_trigger(subj.head, trig)
+    if j is None or trig[j][0] == trig[head.i][0] or (trig[j][3] and active_agent(doc[j])):
+        return None
+    return j
 
 
 def _tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
@@ -283,12 +326,13 @@ def _tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
 
 
 def _checked(doc: Doc, span: Span, q: Quantity, head: Token | None, trig_i: int | None,
-             cat: str, group: str, rule: str) -> Figure | None:
+             cat: str, group: str, rule: str, subset: bool = False) -> Figure | None:
     """Drop figures that are negated or hypothetical."""
     ref = doc[trig_i] if trig_i is not None else (head if head is not None else span[-1])
     if q.kind != "zero" and (_negated(ref) or (ref.head.pos_ in ("VERB", "AUX") and _negated(ref.head))):
         return None
     if _hypothetical(ref):
         return None
-    return Figure(q, span.start, span.end, head.i if head is not None else None, trig_i, cat, group, rule)
+    return Figure(q, span.start, span.end, head.i if head is not None else None, trig_i, cat, group, rule,
+                  subset=subset)
 

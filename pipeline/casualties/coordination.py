@@ -1,0 +1,179 @@
+"""Figures in lists: what a figure takes from the one before it.
+
+French tolls come in lists, and the words of the first figure often serve the
+next ones:
+
+- a qualifier at the head of a list scopes over it: "au moins 9 morts et 120
+  blessés" (both at_least), and so does a verb of comparison: "le bilan
+  dépasse les 60 morts" (at_least), "avoisine les 300 morts" (approx);
+- an elliptic figure takes the category of the figure before it: "57 blessés
+  graves et 17 légers", "43 blessés, 18 à Lyon et 25 en banlieue",
+  "respectivement 12 et 30 morts", "neuf morts : cinq gendarmes et quatre
+  villageois";
+- a figure that continues a list, or a subset with no group of its own, keeps
+  the group of the figure before it: "huit civils tués et 20 autres blessés",
+  "Douze policiers ont été blessés, dont trois grièvement".
+
+>>> [(s._.event_type, s._.count, s._.qualifier) for s in nlp("Au moins 9 morts et 120 blessés.").spans["casualties"]]
+[('killed', 9, 'at_least'), ('injured', 120, 'at_least')]
+
+The qualifier verbs are in ``models/numbers/qualifiers.json`` (``verbs``).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..numbers import Quantity, requalify
+from ..resources import load_json
+from .figures import Figure
+from .victims import _is_person
+
+LIST_GLUE = {",", "et", "ainsi", "que", "ou", ":", "respectivement", "soit"}
+SCOPING = ("at_least", "at_most", "approx")
+ELLIPTIC_NEXT = {"à", "au", "aux", "en", "dans", "par", "chez", "côté", "du", "de", "sur", "parmi", "selon",
+                 "pour", "lors", "grièvement", "gravement", "légèrement", "sérieusement"}
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[dict[str, str], frozenset[str]]:
+    """(verb stem -> qualifier, filler words); stems so that a form the
+    lemmatiser misses still counts ("avoisine" tagged as a noun)."""
+    data = load_json("numbers/qualifiers.json")
+    stems = {verb[:-2] if verb.endswith(("er", "ir")) else verb: qual for verb, qual in data["verbs"].items()}
+    return stems, frozenset(data["verb_fillers"])
+
+
+def verb_qualifier(doc: Doc, start: int, sent_start: int) -> str | None:
+    """The qualifier that a verb of comparison gives the number at ``start``.
+
+    >>> doc = nlp("Le bilan dépasse désormais les 60 morts.")
+    >>> verb_qualifier(doc, 5, 0)
+    'at_least'
+    """
+    verbs, fillers = _verbs()
+    j = start - 1
+    while j >= sent_start and start - j <= 6:
+        tok = doc[j]
+        if tok.pos_ in ("VERB", "AUX", "NOUN"):
+            for stem, qual in verbs.items():
+                if tok.lower_.startswith(stem):
+                    return qual
+        if tok.lower_ not in fillers:
+            return None
+        j -= 1
+    return None
+
+
+def _glue_only(doc: Doc, start: int, end: int, allow_adj: bool = True) -> bool:
+    """True when the tokens between two figures only join a list ("et", ",", adjectives)."""
+    return all(t.lower_ in LIST_GLUE or (allow_adj and t.pos_ == "ADJ") for t in doc[start:end])
+
+
+def _finite_verb_between(doc: Doc, start: int, end: int) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[start:end])
+
+
+def scope_qualifiers(doc: Doc, figures: list[Figure], scopes: list[tuple[int, str]]) -> None:
+    """Carry a list's head qualifier to the figures coordinated after it, in place;
+    it stops at a victim-group phrase ("parmi les civils") and at anything but
+    list words.
+
+    >>> [f.quantity.qualifier for f in figs]   # "plus de 30 tués et 200 blessés"
+    ['at_least', 'at_least']
+    """
+    scope_at = {i for i, _ in scopes}
+    for prev, fig in zip(figures, figures[1:]):
+        q = prev.quantity
+        if not q.qualified or q.qualifier not in SCOPING or fig.quantity.qualified or fig.subset:
+            continue
+        end = max(prev.q_end, prev.head + 1 if prev.head is not None else 0)
+        if end > fig.q_start or any(end <= i < fig.q_start for i in scope_at):
+            continue
+        if doc[end:fig.q_start].text.strip() and _glue_only(doc, end, fig.q_start) \
+                and not any(t.text == ":" for t in doc[end:fig.q_start]):
+            fig.quantity = replace(requalify(fig.quantity, q.qualifier), qualified=True)
+
+
+def apply_verb_qualifier(doc: Doc, sent: Span, fig: Figure) -> None:
+    """Read "le bilan dépasse les 60 morts" as at_least 60, in place."""
+    qual = verb_qualifier(doc, fig.q_start, sent.start)
+    if qual is not None:
+        fig.quantity = replace(requalify(fig.quantity, qual), qualified=True)
+
+
+def continues_list(doc: Doc, sent: Span, span: Span, previous: list[Figure]) -> Figure | None:
+    """The figure that an elliptic quantity continues, if any: the quantity
+    comes after list words ("," "et" ":" "respectivement") following a figure
+    of the same clause, with no verb of its own in between.
+
+    >>> # "57 blessés graves et 17 légers": 17 continues the list of 57
+    """
+    if not previous or span.start == sent.start:
+        return None
+    parent = previous[-1]
+    before = doc[span.start - 1]
+    if before.lower_ not in LIST_GLUE:
+        return None
+    end = parent.tokens[1]
+    if end > span.start or _finite_verb_between(doc, end, span.start):
+        return None
+    if any(t.text in (";", ".", "(", ")") for t in doc[end:span.start]):
+        return None
+    return parent
+
+
+def elliptic_next(doc: Doc, span: Span, sent: Span) -> bool:
+    """True when nothing after the quantity names what it counts: an adjective
+    or adverb ("17 légers", "trois grièvement"), a place or side ("18 à
+    Lyon", "97 côté policiers"), or the end of the clause."""
+    if span.end >= sent.end:
+        return True
+    nxt = doc[span.end]
+    if nxt.is_punct or nxt.lower_ in ELLIPTIC_NEXT:
+        return True
+    return nxt.pos_ in ("ADJ", "ADV") and not (span.end + 1 < sent.end and doc[span.end + 1].pos_ == "NOUN")
+
+
+def looks_like_year(q: Quantity) -> bool:
+    """A four-digit number that reads as a year ("en 2015 et 2016")."""
+    return q.kind == "digits" and len(q.text) == 4 and 1800 <= q.count <= 2100
+
+
+def respective_figures(doc: Doc, pending: list[tuple[Span, Quantity]], figures: list[Figure]) -> list[Figure]:
+    """Quantities that share the noun of the figure after them: "respectivement
+    12 et 30 morts", "5, 7 et 9 blessés" (one figure each).
+
+    ``pending`` holds the quantities of the sentence that got no figure.
+    """
+    by_start = {f.q_start: f for f in figures}
+    out: list[Figure] = []
+    for span, q in sorted(pending, key=lambda p: -p[0].start):
+        if looks_like_year(q) or span.end + 1 >= len(doc):
+            continue
+        glue = doc[span.end]
+        nxt = by_start.get(span.end + 1)
+        if glue.lower_ not in (",", "et", "ou") or nxt is None or nxt.head is None:
+            continue
+        if nxt.head != nxt.q_end and not nxt.rule.startswith("respective"):
+            continue  # the next figure's noun is not right after its number
+        fig = Figure(q, span.start, span.end, None, nxt.trigger, nxt.event_type, nxt.victims,
+                     f"respective:{nxt.rule}", trigger_end=nxt.trigger_end)
+        by_start[span.start] = fig
+        out.append(fig)
+    return out
+
+
+def inherit_groups(doc: Doc, figures: list[Figure]) -> None:
+    """Give unspecified figures the group of the list they continue, in place:
+    "deux autres" after "huit civils tués", a subset with no noun of its own
+    ("dont trois grièvement"), an elliptic figure."""
+    for prev, fig in zip(figures, figures[1:]):
+        if fig.victims != "unspecified" or prev.victims == "unspecified":
+            continue
+        other = any(t.lower_ in ("autres", "autre") for t in doc[fig.q_end:max(fig.q_end, (fig.head or 0) + 1)])
+        bare = fig.head is None or fig.head == fig.trigger or other or _is_person(doc[fig.head]) is None
+        if bare and (fig.subset or other or fig.rule.startswith(("elliptic", "respective"))):
+            fig.victims = prev.victims
