@@ -33,7 +33,7 @@ from .victims import _is_person
 
 LIST_GLUE = {",", "et", "ainsi", "que", "ou", ":", "respectivement", "soit"}
 SCOPING = ("at_least", "at_most", "approx")
-ELLIPTIC_NEXT = {"à", "au", "aux", "en", "dans", "par", "chez", "côté", "du", "de", "sur", "parmi", "selon",
+ELLIPTIC_NEXT = {"à", "au", "aux", "en", "dans", "par", "chez", "côté", "sur", "parmi", "selon",
                  "pour", "lors", "grièvement", "gravement", "légèrement", "sérieusement"}
 
 

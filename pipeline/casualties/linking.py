@@ -14,11 +14,11 @@ from ..texts import span_text
 from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups,
                            respective_figures, scope_qualifiers)
 from .figures import Figure
-from .triggers import active_agent, category_of as _category, context as _context, trigger_tokens
+from .triggers import active_agent, category_of as _category, context as _context, trigger_tokens, victims_who_died
 from .victims import _is_person, _scope_phrases, _scoped_victims, propagate_victims, token_group
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
-OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj"}
+OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "iobj"}  # never obl:agent: "abattu par un gendarme"
 SUBSET_MARKERS = {"dont", "lesquels", "lesquelles"}
 LINKING_VERBS = {"être", "rester", "demeurer", "trouver", "sembler", "paraître", "devoir", "avoir"}
 CLAUSE_BREAKS = {";", ":", ".", "!", "?", "(", ")", "«", "»", '"'}
@@ -222,6 +222,7 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
         scope_qualifiers(doc, sent_figs, scopes)
         inherit_groups(doc, sent_figs)
         figures.extend(sent_figs)
+    victims_who_died(doc, figures, trig)
     return propagate_victims(figures, _context()["propagate_victims"])
 
 
@@ -269,7 +270,7 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         group = "unspecified"
     if group is None and not subset:
         parent = continues_list(doc, sent, span, previous)
-        if parent is not None and elliptic_next(doc, span, sent):
+        if parent is not None and (head is None or head.pos_ not in ("NOUN", "PROPN")) and elliptic_next(doc, span, sent):
             return _checked(doc, span, q, None, None, parent.event_type, parent.victims,
                             f"elliptic:{parent.rule}", subset=parent.subset)
         return None
@@ -300,16 +301,17 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
 
 def _partitive_outcome(doc: Doc, span: Span, head: Token, trig: dict) -> int | None:
     """The trigger of the verb whose subject is "un des blessés", "deux des otages",
-    when it says something else happened to them."""
-    if span.end >= len(doc) or doc[span.end].lower_ not in ("des", "d'entre"):
-        return None
-    subj = span[-1] if span[-1].dep_ in SUBJECT_DEPS else head
+    when it says something else happened to them, or of a later death:
+    "deux blessés ont succombé à leurs blessures"."""
+    partitive = span.end < len(doc) and doc[span.end].lower_ in ("des", "d'entre")
+    subj = span[-1] if partitive and span[-1].dep_ in SUBJECT_DEPS else head
     if subj.dep_ not in SUBJECT_DEPS:
         return None
     j = _verb_trigger(subj.head, trig)
     if j is None or trig[j][0] == trig[head.i][0] or (trig[j][3] and active_agent(doc[j])):
         return None
-    return j
+    # "deux blessés ont succombé": a later death; "un des otages a été blessé": a part
+    return j if partitive or trig[j][0] == "killed" else None
 
 
 def _tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:

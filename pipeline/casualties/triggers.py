@@ -32,6 +32,8 @@ def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[TokenMatcher, dict[s
 def trigger_tokens(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> dict[int, tuple[str, str, int]]:
     """Map token index -> (category, pattern id, end of the match), longest match winning."""
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
+    not_before = context()["not_before"]
+    spans = [sp for sp in spans if sp.end >= len(doc) or doc[sp.end].lower_ not in not_before.get(sp.label_, ())]
     out: dict[int, tuple[str, str]] = {}
     agentive = category.get("agentive", set())
     for span in filter_spans(spans):
@@ -71,3 +73,24 @@ def category_of(trigger: tuple[str, str], head: Token | None) -> str:
             return "killed"
     return cat
 
+
+
+def victims_who_died(doc: Doc, figures: list, trig: dict) -> None:
+    """Read "N victimes" as N dead when the article says people died and the
+    sentence names no other outcome ("l'accident a fait 45 victimes ... ont
+    péri"); with nothing more said, or beside "dont 12 morts", they stay
+    affected. In place.
+
+    >>> # "L'avion s'est écrasé: 103 victimes. Les corps ont été retrouvés." -> killed 103
+    """
+    if not any(v[0] == "killed" for v in trig.values()):
+        return
+    for fig in figures:
+        if fig.event_type != "affected" or fig.trigger is None or trig[fig.trigger][1] != "affected.victime":
+            continue
+        if fig.quantity.kind in ("zero", "vague", "quantifier"):
+            continue
+        sent = doc[fig.trigger].sent
+        others = {v[0] for i, v in trig.items() if sent.start <= i < sent.end and v[1] != "affected.victime"}
+        if not others:
+            fig.event_type = "killed"
