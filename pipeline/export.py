@@ -16,12 +16,13 @@ from spacy.tokens import Doc
 
 from .events import SPAN_KEY as EVENT_SPANS
 from .events import precision_of
+from .paragraphs import headline_end
 
 EVENT_COLUMNS = [
     "doc_id", "event_id", "event_type", "count", "count_low", "count_high", "qualifier",
     "victims", "actor", "location", "country", "latitude", "longitude", "date", "date_text",
     "source", "sentence", "char_start", "char_end", "matched_text", "rule",
-    "target", "date_precision", "duration", "plover_type", "acled_type", "cause_event_id",
+    "target", "date_precision", "duration", "plover_type", "acled_type", "cause_event_id", "headline",
 ]
 ENTITY_COLUMNS = [
     "doc_id", "entity_id", "text", "label", "canonical", "char_start", "char_end",
@@ -32,7 +33,8 @@ DOCUMENT_COLUMNS = [
     "language", "n_events", "n_entities",
 ]
 TABLES = {"events": EVENT_COLUMNS, "entities": ENTITY_COLUMNS, "documents": DOCUMENT_COLUMNS}
-INT_COLUMNS = {"count", "count_low", "count_high", "char_start", "char_end", "sentence_id",
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+INT_COLUMNS = {"count", "count_low", "count_high", "char_start", "char_end", "sentence_id", "headline",
                "n_chars", "n_tokens", "n_events", "n_entities"}
 FLOAT_COLUMNS = {"latitude", "longitude"}
 
@@ -68,8 +70,10 @@ def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
             plover_type="",
             acled_type="",
             cause_event_id="",
+            headline=int(bool(span._.headline) and offset == 0),
             _cause_key=keys[cause] if cause is not None and cause < len(keys) else None,
         ))
+    title_end = headline_end(original)
     for span, key in zip(events, keys):
         rows.append(dict(
             _span_row(doc, span, original, offset),
@@ -86,6 +90,7 @@ def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
             acled_type=span._.acled_type or "",
             source=span._.source or "",
             cause_event_id="",
+            headline=int(offset == 0 and span.start_char < title_end),
             _event_key=key,
         ))
     return rows
@@ -105,7 +110,7 @@ def _span_row(doc: Doc, span, original: str, offset: int) -> dict:
         "longitude": place.longitude if place else None,
         "date": span._.date or "",
         "date_text": span._.date_text or "",
-        "sentence": original[sent.start_char + offset:sent.end_char + offset].strip(),
+        "sentence": _LINE_BREAKS.sub(" ", original[sent.start_char + offset:sent.end_char + offset].strip()),
         "char_start": start,
         "char_end": end,
         "matched_text": original[start:end],

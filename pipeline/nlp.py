@@ -17,14 +17,15 @@ from .resources import load_json
 
 def build_nlp(config: dict | None = None) -> Language:
     """Load the base model named in ``models/pipeline.json`` and add our pipes."""
-    from . import casualties, entities, events  # noqa: F401  (registers the factories)
+    from . import casualties, entities, events, paragraphs  # noqa: F401  (registers the factories)
 
     cfg = config or load_json("pipeline.json")
     # disabled, not excluded: a saved pipeline must still hold every component of its config
     nlp = spacy.load(cfg["base_model"], disable=cfg.get("disable", []))
     entities.add_entity_pipes(nlp)
     for pipe in cfg.get("pipes", []):  # versioned factory, stable pipe name
-        nlp.add_pipe(pipe["factory"], name=pipe["name"])
+        where = {"before": pipe["before"]} if "before" in pipe else {}
+        nlp.add_pipe(pipe["factory"], name=pipe["name"], **where)
     return nlp
 
 

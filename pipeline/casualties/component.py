@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..paragraphs import headline_end
 from ..resources import load_jsonl
 from .figures import SPAN_KEY, register_extensions
 from .linking import find_figures
@@ -48,6 +49,7 @@ class CasualtyFinder:
         from ..attribution import annotate
 
         spans = []
+        title_end = headline_end(doc.text)
         for fig in find_figures(doc, self.matcher, self.category):
             start, end = fig.tokens
             span = Span(doc, start, end, label=fig.event_type)
@@ -58,6 +60,7 @@ class CasualtyFinder:
             span._.victims = fig.victims
             span._.rule = fig.rule
             span._.trigger = doc[fig.trigger].text if fig.trigger is not None else ""
+            span._.headline = span.start_char < title_end
             annotate(span)
             spans.append(span)
         doc.spans[SPAN_KEY] = spans

@@ -1,0 +1,74 @@
+"""Line breaks that end sentences, set before the parser runs.
+
+News texts put a headline, a dateline and paragraphs on lines of their own,
+often without a full stop: "Accident sur l'A7 : quatre morts", a blank
+line, "LYON, 14 mars 2024 - ...". The parser would read the headline and the
+dateline as one sentence. A blank line always ends a sentence, and so does the first line
+break when the first line has no final punctuation (a headline). Single line
+breaks elsewhere are left to the parser: boundaries forced inside running
+text make ``fr_core_news_md`` cut sentences that follow them. The parser
+keeps boundaries set before it.
+
+>>> [s.text for s in nlp("Accident sur l'A7 : quatre morts\\n\\nLYON - Un car s'est renversé.").sents][:1]
+["Accident sur l'A7 : quatre morts"]
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that start a sentence because of a line break.
+
+    >>> line_starts(nlp.make_doc("Titre\\n\\nTexte suivi."))
+    [2]
+    """
+    out = []
+    headline = True
+    for tok in doc[:-1]:
+        if "\n" not in tok.text_with_ws:
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.is_space:
+            continue
+        blank = tok.text_with_ws.count("\n") >= 2
+        last = tok
+        while last.is_space and last.i > 0:
+            last = doc[last.i - 1]
+        title = headline and not last.is_punct  # a first line without a full stop
+        headline = False
+        if blank or title:
+            out.append(nxt.i)
+    return out
+
+
+def headline_end(text: str) -> int:
+    """End offset of the headline of ``text``: its first non-empty line, when
+    more text follows and the line has no final punctuation; else 0.
+
+    >>> headline_end("Quatre morts sur l'A7\\nLYON - Un car s'est renversé.")
+    21
+    >>> headline_end("Un car s'est renversé.\\nLe bilan est lourd.")
+    0
+    """
+    stripped = len(text) - len(text.lstrip())
+    end = text.find("\n", stripped)
+    if end < 0 or not text[end:].strip() or text[:end].rstrip()[-1:] in ".!?;…":
+        return 0
+    return end
+
+
+class LineBreaks:
+    """spaCy component: sentence starts after line breaks (see the module)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in line_starts(doc):
+            doc[i].is_sent_start = True
+        return doc
+
+
+@Language.factory("fr_line_breaks_v1")
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    """Sentence starts after blank lines and before capitalised lines, v1."""
+    return LineBreaks()
