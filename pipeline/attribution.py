@@ -15,6 +15,7 @@ from .resources import load_json
 from .texts import sentence_dates
 
 _STRIP = {"DET", "ADP", "PUNCT", "CCONJ"}
+LEDE_SENTENCES = 2  # the headline and the first sentence
 
 
 def _trim(tokens: list[Token]) -> str:
@@ -96,20 +97,52 @@ def main_place(doc: Doc) -> str:
 
 
 def _places(sent: Span) -> list[Span]:
-    """Place entities of a sentence, without bare compass words ("Sud")."""
+    """Place entities of a sentence, without bare compass words ("Sud") or
+    storms and events named like places ("cyclone Nargis")."""
     data = load_json("attribution.json")
     labels, generic = set(data["location_labels"]), set(data["not_places"])
-    return [e for e in sent.ents if e.label_ in labels and e.text.lower() not in generic]
+    heads = set(data["not_place_heads"])
+    return [e for e in sent.ents if e.label_ in labels and e.text.lower() not in generic
+            and e[0].lower_ not in heads]
+
+
+def _rank(ent: Span) -> float:
+    """How specific a place entity is: 0 for a town, 4 for a country."""
+    ranks = load_json("attribution.json")["place_rank"]
+    precision = ent._.geo_precision if ent.has_extension("geo_precision") else ""
+    return ranks.get(precision or "", ranks[""])
 
 
 def location_of(span: Span) -> str:
-    """The place of the figure: the nearest place named in its sentence, else
-    the document's main place."""
+    """The place of the figure: the most specific place named in its sentence
+    (the nearest among equals), else the document's main place."""
     places = _places(span.sent)
     if places:
-        near = min(places, key=lambda e: abs(e.start - span.start) if e.start >= span.end else abs(span.start - e.end) + 0.5)
-        return near.text
-    return main_place(span.doc)
+        def distance(e: Span) -> float:
+            return e.start - span.start if e.start >= span.end else span.start - e.end + 0.5
+        return min(places, key=lambda e: (_rank(e), distance(e))).text
+    return document_place(span.doc)
+
+
+def document_place(doc: Doc) -> str:
+    """The place of a figure whose sentence names none: the document's main
+    place, or, when that is a country, the town of that country which the
+    headline or the first sentence names (the lede says where it happened: a
+    town beats its country).
+
+    >>> document_place(nlp("Deux explosions ont frappé Kampala. L'Ouganda est sous le choc. L'Ouganda pleure."))
+    'Kampala'
+    """
+    main = main_place(doc)
+    locs = [e for e in doc.ents if e.label_ in ("LOC", "GPE") and (e._.canonical or e.text) == main]
+    if not locs or _rank(locs[0]) < load_json("attribution.json")["place_rank"]["country"]:
+        return main
+    country = locs[0]._.country
+    for sent in list(doc.sents)[:LEDE_SENTENCES]:
+        towns = [e for e in _places(sent) if _rank(e) == 0 and country and e._.country == country]
+        if towns:
+            return towns[0].text
+    return main
 
 
 def date_of(span: Span, published: str | None) -> tuple[str, str]:
