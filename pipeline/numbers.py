@@ -75,7 +75,7 @@ def _regex() -> re.Pattern:
         rf"(?:une?|la|le|l')\s*(?P<approx>{_alt(approx)})(?:\s+de\s+(?P<ascale>milliers|millions))?(?![\w])",
         rf"(?P<vdet>{_alt(vague['plural_determiners'])})\s+(?P<vnoun>{plural})(?![\w])",
         rf"(?P<num>{num})",
-        r"(?P<zero>aucune?|nulle?)(?![\w])",
+        rf"(?P<zero>{_alt(vague['zero'])})(?![\w])",
         rf"(?P<quant>{_alt(vague['quantifiers'])})(?![\w])",
     ])
     return re.compile(rf"(?<![\w-])(?:(?P<qual>{_alt(quals)})\s*)?(?:{body})", re.IGNORECASE)

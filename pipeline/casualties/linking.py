@@ -209,6 +209,8 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
             if fig is None:
                 pending.append((span, q))
                 continue
+            before = _word_before(doc, sent, span.start)
+            fig.subset = fig.subset or (bool(sent_figs) and before is not None and before.lower_ in SUBSET_MARKERS)
             if fig.trigger is not None:
                 fig.trigger_end = trig[fig.trigger][2]
             if fig.victims == "unspecified" and (fig.head is None or fig.head == fig.trigger or doc[fig.head].lower_ in ("autres", "autre")):
@@ -233,9 +235,7 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         return None  # the number is part of a trigger phrase itself
     head_i, pronoun = _victim_head(doc, span.start, span.end, q, sent.end)
     head = doc[head_i] if head_i is not None else None
-    prev_tok = doc[span.start - 1] if span.start > sent.start else None
-    if prev_tok is not None and prev_tok.lower_ in ("les", "des") and span.start - 2 >= sent.start:
-        prev_tok = doc[span.start - 2]
+    prev_tok = _word_before(doc, sent, span.start)
     if q.kind == "digits" and span.start > sent.start and doc[span.start - 1].pos_ == "PROPN":
         return None  # "France 2", "Airbus A330"
     subset = prev_tok is not None and prev_tok.lower_ in SUBSET_MARKERS and bool(previous)
@@ -270,7 +270,8 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         group = "unspecified"
     if group is None and not subset:
         parent = continues_list(doc, sent, span, previous)
-        if parent is not None and (head is None or head.pos_ not in ("NOUN", "PROPN")) and elliptic_next(doc, span, sent):
+        if parent is not None and q.kind != "article" and (head is None or head.pos_ not in ("NOUN", "PROPN")) \
+                and elliptic_next(doc, span, sent):
             return _checked(doc, span, q, None, None, parent.event_type, parent.victims,
                             f"elliptic:{parent.rule}", subset=parent.subset)
         return None
@@ -297,6 +298,14 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         return _checked(doc, span, q, head, None, parent.event_type, group,
                         f"breakdown:{parent.rule}", subset=True)
     return None
+
+
+def _word_before(doc: Doc, sent: Span, start: int) -> Token | None:
+    """The word before a quantity, past an article: "dont *les* 5 assaillants"."""
+    prev_tok = doc[start - 1] if start > sent.start else None
+    if prev_tok is not None and prev_tok.lower_ in ("les", "des") and start - 2 >= sent.start:
+        prev_tok = doc[start - 2]
+    return prev_tok
 
 
 def _partitive_outcome(doc: Doc, span: Span, head: Token, trig: dict) -> int | None:

@@ -92,5 +92,6 @@ def victims_who_died(doc: Doc, figures: list, trig: dict) -> None:
             continue
         sent = doc[fig.trigger].sent
         others = {v[0] for i, v in trig.items() if sent.start <= i < sent.end and v[1] != "affected.victime"}
-        if not others:
+        parts = any(f.subset and f.q_start > fig.q_start and sent.start <= f.q_start < sent.end for f in figures)
+        if others <= {"killed"} and not parts:  # "les corps de 96 victimes", not "45 victimes, dont 12 morts"
             fig.event_type = "killed"
