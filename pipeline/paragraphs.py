@@ -1,4 +1,4 @@
-"""Line breaks that end sentences, set before the parser runs.
+"""Line breaks that end sentences, set before the parser runs (and numbers that don't).
 
 News texts put a headline, a dateline and paragraphs on lines of their own,
 often without a full stop: "Accident sur l'A7 : quatre morts", a blank
@@ -43,6 +43,17 @@ def line_starts(doc: Doc) -> list[int]:
     return out
 
 
+def thousands_groups(doc: Doc) -> list[int]:
+    """Indices of the tokens that continue a number written with spaces
+    ("92 706"): a sentence never starts there.
+
+    >>> thousands_groups(nlp.make_doc("jetant à la rue 92 706 personnes"))
+    [5]
+    """
+    return [t.i for t in doc[1:] if len(t.text) == 3 and t.text.isdigit()
+            and doc[t.i - 1].text.isdigit() and len(doc[t.i - 1].text) <= 3 and doc[t.i - 1].whitespace_]
+
+
 def headline_end(text: str) -> int:
     """End offset of the headline of ``text``: its first non-empty line, when
     more text follows and the line has no final punctuation; else 0.
@@ -65,6 +76,8 @@ class LineBreaks:
     def __call__(self, doc: Doc) -> Doc:
         for i in line_starts(doc):
             doc[i].is_sent_start = True
+        for i in thousands_groups(doc):
+            doc[i].is_sent_start = False
         return doc
 
 
