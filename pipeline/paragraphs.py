@@ -43,15 +43,23 @@ def line_starts(doc: Doc) -> list[int]:
     return out
 
 
-def thousands_groups(doc: Doc) -> list[int]:
-    """Indices of the tokens that continue a number written with spaces
-    ("92 706"): a sentence never starts there.
+def after_numbers(doc: Doc) -> list[int]:
+    """Indices of the tokens that continue a number: the next group of a
+    number written with spaces ("92 706"), or the lower-case word it counts
+    ("12.480 sinistrés"). A sentence never starts there.
 
-    >>> thousands_groups(nlp.make_doc("jetant à la rue 92 706 personnes"))
-    [5]
+    >>> after_numbers(nlp.make_doc("jetant à la rue 92 706 personnes"))
+    [5, 6]
     """
-    return [t.i for t in doc[1:] if len(t.text) == 3 and t.text.isdigit()
-            and doc[t.i - 1].text.isdigit() and len(doc[t.i - 1].text) <= 3 and doc[t.i - 1].whitespace_]
+    out = []
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if not prev.whitespace_ or not prev.text[:1].isdigit() or not prev.text[-1:].isdigit():
+            continue
+        group = len(t.text) == 3 and t.text.isdigit() and len(prev.text) <= 3 and prev.text.isdigit()
+        if group or t.text[:1].islower():
+            out.append(t.i)
+    return out
 
 
 def headline_end(text: str) -> int:
@@ -76,7 +84,7 @@ class LineBreaks:
     def __call__(self, doc: Doc) -> Doc:
         for i in line_starts(doc):
             doc[i].is_sent_start = True
-        for i in thousands_groups(doc):
+        for i in after_numbers(doc):
             doc[i].is_sent_start = False
         return doc
 

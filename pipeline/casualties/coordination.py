@@ -87,8 +87,10 @@ def scope_qualifiers(doc: Doc, figures: list[Figure], scopes: list[tuple[int, st
     scope_at = {i for i, _ in scopes}
     for prev, fig in zip(figures, figures[1:]):
         q = prev.quantity
-        if not q.qualified or q.qualifier not in SCOPING or fig.quantity.qualified or fig.subset:
+        if not q.qualified or q.qualifier not in SCOPING or fig.quantity.qualified or fig.subset or prev.subset:
             continue
+        if not fig.rule.startswith(("noun:", "elliptic", "respective")):
+            continue  # a clause of its own: "au moins 20 morts, et 35 personnes sont blessées"
         end = max(prev.q_end, prev.head + 1 if prev.head is not None else 0)
         if end > fig.q_start or any(end <= i < fig.q_start for i in scope_at):
             continue

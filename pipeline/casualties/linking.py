@@ -31,7 +31,7 @@ def _victim_head(doc: Doc, start: int, end: int, q: Quantity, sent_end: int) -> 
     while i < sent_end and skipped < 3:
         tok = doc[i]
         low = tok.lower_
-        if low in ("de", "d'", "des") and q.kind in ("approx", "vague", "article", "words", "digits", "quantifier"):
+        if low in ("de", "d'", "des") and q.kind in ("approx", "vague", "article", "words", "digits", "quantifier", "range"):
             if low in ("de", "d'") and i + 2 < sent_end and doc[i + 1].lower_ == "entre" and doc[i + 2].pos_ == "PRON":
                 return end - 1, True
             i, skipped = i + 1, skipped + 1
