@@ -37,7 +37,44 @@ def _phrase(noun: Token, max_len: int = 10) -> str:
             break
         toks.append(t)
     toks = [t for t in toks if t.i >= noun.i - 3][:max_len]
+    if toks and toks[-1].ent_iob_ in ("B", "I"):  # a name is not cut: "Médecins sans frontières"
+        ent = next((e for e in noun.doc.ents if e.start <= toks[-1].i < e.end), None)
+        if ent is not None:
+            toks = toks + [t for t in ent if t.i > toks[-1].i]
     return _trim(toks)
+
+
+def _source_phrase(noun: Token) -> str:
+    """The source that ``noun`` names, or "" when it names none: a tally or a
+    figure ("le bilan", "les chiffres officiels", "le premier cas") gives its
+    complement ("les chiffres du ministère" -> "ministère"), the victims or a
+    place are never a source; a name is taken whole ("Al Jazeera").
+
+    >>> _source_phrase(nlp("Les chiffres du ministère de la Santé")[1])
+    'ministère de la Santé'
+    """
+    data = load_json("attribution.json")
+    if noun.lemma_.lower() in data["source_carriers"]:
+        for c in noun.children:
+            if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and c.i > noun.i:
+                return _source_phrase(c)
+        return ""
+    if noun.ent_type_ in ("LOC", "GPE") or _names_victims(noun):
+        return ""
+    phrase = _phrase(noun)
+    for e in noun.doc.ents:  # a name cut short is taken whole: "Al" -> "Al Jazeera"
+        if e.label_ not in ("LOC", "GPE") and e.start <= noun.i < e.end and len(e.text) > len(phrase):
+            return e.text
+    return phrase
+
+
+def _names_victims(noun: Token) -> bool:
+    """True when ``noun`` counts people or casualties ("Deux personnes", "les blessés")."""
+    from .casualties import victim_group
+
+    if any(c.like_num or c.dep_ == "nummod" for c in noun.children):
+        return True
+    return victim_group(noun.lemma_) in ("unspecified", "civilians") and noun.lemma_.lower() in load_json("attribution.json")["victim_words"]
 
 
 def _in_other_clause(tok: Token, figure: Span | None) -> bool:
@@ -70,9 +107,10 @@ def source_of(sent: Span, figure: Span | None = None) -> str:
             if start < sent.end:
                 noun = tok.head if tok.head.i >= start else tok.doc[start]
                 if noun.pos_ in ("NOUN", "PROPN") and noun.i >= start:
-                    if noun.lemma_ in load_json("casualties/context.json")["tally"]:
-                        continue  # "selon un dernier bilan" names no source
-                    return _phrase(noun)
+                    found = _source_phrase(noun)
+                    if found:
+                        return found
+                    continue  # "selon un dernier bilan" names no source
                 ents = [e for e in sent.ents if e.start >= start]
                 if ents and ents[0].start - start <= 2:
                     return ents[0].text
@@ -87,7 +125,9 @@ def source_of(sent: Span, figure: Span | None = None) -> str:
         incise = tok.dep_ == "parataxis" or (tok.i > 0 and tok.doc[max(tok.i - 2, 0)].text == ",")
         for c in tok.children:
             if c.pos_ in ("NOUN", "PROPN") and (c.dep_ == "nsubj" or (incise and c.dep_ == "obj" and c.i > tok.i)):
-                return _phrase(c)
+                found = _source_phrase(c)
+                if found:
+                    return found
     return ""
 
 
