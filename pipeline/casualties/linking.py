@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..matching import TokenMatcher
 from ..numbers import Quantity, find_quantities
 from ..texts import span_text
-from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups,
+from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups, looks_like_year,
                            respective_figures, scope_qualifiers)
 from .figures import Figure
 from .triggers import active_agent, category_of as _category, context as _context, trigger_tokens, victims_who_died
@@ -21,6 +21,7 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "iobj"}  # never obl:agent: "abattu par un gendarme"
 SUBSET_MARKERS = {"dont", "lesquels", "lesquelles"}
 LINKING_VERBS = {"être", "rester", "demeurer", "trouver", "sembler", "paraître", "devoir", "avoir"}
+STATE_CASES = {"en", "sous", "derrière", "dans", "à"}  # "placés en garde à vue", "sous mandat de dépôt"
 CLAUSE_BREAKS = {";", ":", ".", "!", "?", "(", ")", "«", "»", '"'}
 
 
@@ -94,7 +95,7 @@ def _verb_trigger(verb: Token, trig: dict) -> int | None:
     for c in verb.children:
         if c.dep_ in ("xcomp", "advmod", "acl") and c.i in trig and c.pos_ in ("VERB", "ADJ", "NOUN"):
             return c.i
-        if c.dep_.startswith("obl") and c.i in trig and any(g.lower_ == "en" for g in c.children):
+        if c.dep_.startswith("obl") and c.i in trig and any(g.lower_ in STATE_CASES for g in c.children):
             return c.i
     return None
 
@@ -258,7 +259,7 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
             return _checked(doc, span, q, head, later, _category(trig[later], head), "unspecified",
                             f"partitive:{trig[later][1]}")
         cat = _category(trig[head_i], head)
-        group = "unspecified"
+        group = token_group(head) or "unspecified"  # "12 otages", "3 000 réfugiés" are civilians
         return _checked(doc, span, q, head, head_i, cat, group, f"noun:{trig[head_i][1]}")
     if head is None or (head.pos_ not in ("NOUN", "PROPN") and not pronoun):
         tally = _tally_trigger(doc, sent, span, trig)
@@ -270,8 +271,8 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         group = "unspecified"
     if group is None and not subset:
         parent = continues_list(doc, sent, span, previous)
-        if parent is not None and q.kind != "article" and (head is None or head.pos_ not in ("NOUN", "PROPN")) \
-                and elliptic_next(doc, span, sent):
+        if parent is not None and q.kind != "article" and not looks_like_year(q) \
+                and (head is None or head.pos_ not in ("NOUN", "PROPN")) and elliptic_next(doc, span, sent):
             return _checked(doc, span, q, None, None, parent.event_type, parent.victims,
                             f"elliptic:{parent.rule}", subset=parent.subset)
         return None
@@ -331,7 +332,7 @@ def _tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
             return None
         if doc[j].lemma_ in tally:
             for k in range(j + 1, min(j + 4, span.start)):
-                if k in trig and doc[k].pos_ in ("NOUN", "ADJ"):
+                if k in trig and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):  # "le nombre de déplacés"
                     return k
     return None
 

@@ -85,7 +85,50 @@ def _is_person(tok: Token) -> str | None:
     if tok.text[:1].isupper() and tok.lower_.endswith("s") and tok.pos_ in ("NOUN", "PROPN", "ADJ") \
             and tok.ent_type_ not in ("LOC", "GPE", "ORG", "PER") and "Sing" not in tok.morph.get("Number"):
         return "unspecified"
+    if tok.pos_ == "NOUN" and looks_like_person(tok):
+        return "unspecified"  # "quatre ingénieurs", "deux soignants": nouns the lexicon does not list
     return None
+
+
+@lru_cache(maxsize=4)
+def _person_centroids(vocab) -> tuple | None:
+    """Unit centroids of the 'persons' and 'things' seed vectors, or None without vectors."""
+    import numpy as np
+
+    data = load_json("casualties/person_nouns.json")
+
+    def centroid(words):
+        vecs = [vocab[w].vector for w in words if vocab[w].has_vector]
+        if not vecs:
+            return None
+        m = np.mean([v / np.linalg.norm(v) for v in vecs], axis=0)
+        return m / np.linalg.norm(m)
+
+    persons, things = centroid(data["persons"]), centroid(data["things"])
+    return None if persons is None or things is None else (persons, things)
+
+
+def looks_like_person(tok: Token) -> bool:
+    """True when ``tok`` is a plural that ends like a noun of agents or
+    inhabitants and whose word vector is nearer people than things (suffixes,
+    seeds and margin in ``models/casualties/person_nouns.json``).
+
+    >>> [looks_like_person(t) for t in nlp("ingénieurs véhicules")]
+    [True, False]
+    """
+    data = load_json("casualties/person_nouns.json")
+    low = tok.lower_
+    if "Sing" in tok.morph.get("Number") or not low.endswith(tuple(data["suffixes"])):
+        return False
+    if low in data["not_persons"] or tok.lemma_.lower() in data["not_persons"] or not tok.has_vector:
+        return False
+    cents = _person_centroids(tok.vocab)
+    if cents is None:
+        return False
+    import numpy as np
+
+    v = tok.vector / (np.linalg.norm(tok.vector) or 1.0)
+    return float(v @ cents[0] - v @ cents[1]) > data["margin"]
 
 
 @lru_cache(maxsize=1)
