@@ -19,8 +19,6 @@ from pipeline.engines import iter_results, iter_results_dask
 from pipeline.process import process_documents
 from pipeline.read import Document, read_inputs
 
-distributed = pytest.importorskip("distributed")
-
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 TABLES = ("events", "entities", "documents")

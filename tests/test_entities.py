@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 import spacy
 
+from conftest import require
 from pipeline.entities import (
     ROW_KEYS, add_entity_pipes, demonym_country, entity_id, entity_rows, entity_table,
     find_abbreviations, find_long_form, gazetteer, link_surnames, main_value, strip_title,
@@ -418,7 +419,6 @@ def _big_city_or_country_names() -> set[str]:
     return names
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason="shared/corpus-dev not available")
 @pytest.mark.parametrize("name, expected", [
     ("dev_001.txt", {"Lagos": "NG", "Nigeria": "NG"}),
     ("dev_002.txt", {"Kaboul": "AF"}),
@@ -428,6 +428,7 @@ def _big_city_or_country_names() -> set[str]:
     ("dev_016.txt", {"Ajaccio": "FR"}),
 ])
 def test_dev_corpus_places_have_a_country(nlp, name, expected):
+    require(DEV.is_dir(), "shared/corpus-dev not available")
     doc = nlp((DEV / name).read_text(encoding="utf-8"))
     locs = [e for e in doc.ents if e.label_ == "LOC"]
     for text, country in expected.items():

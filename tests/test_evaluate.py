@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import require
 from pipeline.cli import app
 from pipeline.evaluate import as_int, doc_key, is_events_table, norm, score
 
@@ -164,8 +165,8 @@ def test_cli_eval_runs_the_pipeline_on_inputs(nlp, tmp_path):
     assert res["strict"]["f1"] == 1.0 and res["victims_accuracy"] == 1.0 and res["location_accuracy"] == 1.0
 
 
-@pytest.mark.skipif(not SHARED_SCORER.exists(), reason="the shared reference scorer is not next to the project")
 def test_same_results_as_the_reference_scorer():
+    require(SHARED_SCORER.exists(), "the shared reference scorer is not next to the project")
     spec = importlib.util.spec_from_file_location("reference_score", SHARED_SCORER)
     ref = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(ref)

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from conftest import require
 from pipeline.events import (
     EventFinder, event_of, find_durations, iso_duration, lexicon, ontology, precision_of,
 )
@@ -380,8 +381,7 @@ DEV_ARTICLES = {
 
 @pytest.fixture(scope="module")
 def dev_rows(nlp):
-    if not DEV.is_dir():
-        pytest.skip("development corpus not available")
+    require(DEV.is_dir(), "development corpus not available")
     from pipeline import extract_folder
 
     return extract_folder(DEV).events

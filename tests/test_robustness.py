@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from typer.testing import CliRunner
 
+from conftest import require
 from pipeline import extract
 from pipeline.cli import app
 
@@ -115,8 +116,8 @@ def _rows(out):
             for name in ("events", "entities", "documents")}
 
 
-@pytest.mark.skipif(not SHARED_DEV.is_dir(), reason="needs ../shared/corpus-dev")
 def test_sigkill_then_resume_gives_the_same_rows_as_a_clean_run(tmp_path):
+    require(SHARED_DEV.is_dir(), "needs ../shared/corpus-dev")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for p in sorted(SHARED_DEV.glob("*.txt")):
