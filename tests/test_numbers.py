@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from pipeline.numbers import find_quantities, parse_number, parse_quantity
+from pipeline.numbers import find_quantities, parse_number, parse_quantity, requalify
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -80,3 +80,28 @@ def test_find_quantities_never_raises_and_offsets_hold(text):
     for q in find_quantities(text):
         assert text[q.start:q.end] == q.text
         assert q.count >= 0
+
+
+@pytest.mark.parametrize("text,count,low,high,qualifier", [
+    ("2,5 à 3 millions", 2_500_000, 2_500_000, 3_000_000, "range"),   # the scale word is shared
+    ("1 à 2 milliards", 1_000_000_000, 1_000_000_000, 2_000_000_000, "range"),
+    ("plus de trois-cents", 300, 300, None, "at_least"),
+    ("12.480", 12480, 12480, 12480, "exact"),
+    ("pas de", 0, 0, 0, "exact"),
+    ("pas eu de", 0, 0, 0, "exact"),
+])
+def test_more_quantities(text, count, low, high, qualifier):
+    q = parse_quantity(text)
+    assert (q.count, q.low, q.high, q.qualifier) == (count, low, high, qualifier)
+
+
+@pytest.mark.parametrize("text,qualifier,expected", [
+    ("120", "at_least", (120, 120, None, "at_least")),
+    ("120", "approx", (120, None, None, "approx")),
+    ("une centaine", "at_least", (100, 100, None, "at_least")),
+    ("au moins 5", "approx", (5, 5, None, "at_least")),     # its own qualifier is kept
+    ("des dizaines", "at_least", (20, 20, 99, "vague")),    # not an exact figure
+])
+def test_requalify(text, qualifier, expected):
+    q = requalify(parse_quantity(text), qualifier)
+    assert (q.count, q.low, q.high, q.qualifier) == expected

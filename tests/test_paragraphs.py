@@ -1,0 +1,54 @@
+"""Line breaks and sentences: headlines, datelines and numbers."""
+import pytest
+
+from pipeline.paragraphs import after_numbers, headline_end, line_starts
+
+
+def sentences(nlp, text):
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+def test_a_headline_is_a_sentence_of_its_own(nlp):
+    text = "Accident sur l'A7 : quatre morts\n\nLYON, 14 mars 2024 - Un car s'est renversé sur l'autoroute."
+    assert sentences(nlp, text)[0] == "Accident sur l'A7 : quatre morts"
+
+
+def test_a_headline_figure_gets_no_place_from_the_dateline(nlp):
+    doc = nlp("Accident sur l'A7 : quatre morts\n\nLYON, 14 mars 2024 - Un car s'est renversé.")
+    span = doc.spans["casualties"][0]
+    assert (span._.count, span._.headline) == (4, True)
+    assert "\n" not in span.sent.text.strip()
+
+
+def test_body_figures_are_not_headline_figures(nlp):
+    doc = nlp("Séisme : 12 morts\nRome - Le séisme a fait 12 morts et 30 blessés.")
+    assert [(s._.count, s._.headline) for s in doc.spans["casualties"]] == [(12, True), (12, False), (30, False)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Titre\n\nTexte suivi.", [2]),                       # a blank line
+    ("Quatre morts sur l'A7\nLYON - Un car.", [6]),        # the headline's line
+    ("Un car s'est renversé.\nLe bilan est lourd.", []),  # the parser decides after a full stop
+    ("Le car s'est renversé sur\nl'autoroute.", []),      # a hard-wrapped sentence
+    ("Un texte sans saut de ligne.", []),
+])
+def test_line_starts(nlp, text, expected):
+    assert line_starts(nlp.make_doc(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Quatre morts sur l'A7\nLYON - Un car s'est renversé.", 21),
+    ("Un car s'est renversé.\nLe bilan est lourd.", 0),   # a sentence, not a headline
+    ("Une seule ligne", 0),
+    ("\n\nTitre\nTexte.", 7),
+])
+def test_headline_end(text, expected):
+    assert headline_end(text) == expected
+
+
+def test_no_sentence_starts_inside_a_number(nlp):
+    doc = nlp.make_doc("jetant à la rue 92 706 personnes et 12.480 sinistrés")
+    assert [doc[i].text for i in after_numbers(doc)] == ["706", "personnes", "sinistrés"]
+    text = "Sur l'île, 20 000 habitations ont été détruites, jetant à la rue 92 706 personnes sans-abri."
+    doc = nlp(text)
+    assert [s._.count for s in doc.spans["casualties"]] == [92706]
