@@ -32,6 +32,9 @@ NUMBER_WORDS = (
 SCALES = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
 
 
+Q, Q_END = r"(?:[«\"]\s*)?", r"(?:\s*[»\"](?=\s))?"  # a word in quotes: des « centaines » de morts
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A parsed quantity with its character span in the text it was found in.
@@ -72,8 +75,8 @@ def _regex() -> re.Pattern:
         rf"(?:entre\s+)(?P<r1>{num})\s+et\s+(?P<r2>{num})",
         rf"(?:de\s+)?(?P<r3>{num})\s+(?:à|ou)\s+(?P<r4>{num})",
         rf"(?P<r5>\d+)\s*-\s*(?P<r6>\d+)(?![\d\w])",
-        rf"(?:une?|la|le|l')\s*(?P<approx>{_alt(approx)})(?:\s+de\s+(?P<ascale>milliers|millions))?(?![\w])",
-        rf"(?P<vdet>{_alt(vague['plural_determiners'])})\s+(?P<vnoun>{plural})(?![\w])",
+        rf"(?:une?|la|le|l')\s*{Q}(?P<approx>{_alt(approx)}){Q_END}(?:\s+de\s+(?P<ascale>milliers|millions))?(?![\w])",
+        rf"(?P<vdet>{_alt(vague['plural_determiners'])})\s+{Q}(?P<vnoun>{plural}){Q_END}(?![\w])",
         rf"(?P<num>{num})",
         rf"(?P<zero>{_alt(vague['zero'])})(?![\w])",
         rf"(?P<quant>{_alt(vague['quantifiers'])})(?![\w])",

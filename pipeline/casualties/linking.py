@@ -327,6 +327,18 @@ def _partitive_outcome(doc: Doc, span: Span, head: Token, trig: dict) -> int | N
 def _tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
     """The victim noun of "le nombre de morts est passé à 45", "le bilan des victimes atteint 45"."""
     tally = set(_context()["tally"])
+    # "portant à 290 le nombre de décès", "695 le nombre de soignants tués"
+    after = doc[span.end:min(span.end + 3, sent.end)]
+    for j, tok in enumerate(after, start=span.end):
+        if tok.lemma_ in tally:
+            for k in range(j + 1, min(j + 6, sent.end)):
+                if k in trig and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):
+                    return k
+                if doc[k].text in CLAUSE_BREAKS:
+                    break
+            break
+        if tok.lower_ not in ("le", "la", "l'", "les"):
+            break
     for j in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1):
         if doc[j].text in CLAUSE_BREAKS:
             return None

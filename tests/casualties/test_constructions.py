@@ -111,6 +111,16 @@ CONSTRUCTIONS = [
     ('Le gouvernement a démenti le chiffre de 100 morts.', []),
     ('Un arrêté préfectoral interdit la baignade.', []),
     ('Les assaillants ont fui.', []),
+    # tallies with the number first, quoted quantity words, intensive care
+    ('Les secouristes ont extrait de nouveaux corps, portant à 290 le nombre de décès constatés.', [('killed', 290, 'exact', 'unspecified')]),
+    ("L'ONU estime à 695 le nombre de soignants tués.", [('killed', 695, 'exact', 'unspecified')]),
+    ('Parmi eux, 62 étaient encore aux soins intensifs.', [('injured', 62, 'exact', 'unspecified')]),
+    ('En outre, une "centaine" de policiers et gendarmes ont été blessés.', [('injured', 100, 'approx', 'security_forces')]),
+    ('Le typhon a fait des « centaines » de morts.', [('killed', 200, 'vague', 'unspecified')]),
+    # not figures
+    ('Il a porté à 3 le nombre de ses mandats.', []),
+    ('Une "centaine" de curieux se sont rassemblés.', []),
+    ('Les « centaines » de manifestants ont défilé.', []),
 ]
 
 
