@@ -153,7 +153,7 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
     j = start - 1
     while j >= sent.start and doc[j].text in ("(", ":", ","):
         j -= 1
-    if j >= sent.start and j in trig and doc[j].pos_ == "VERB":
+    if j >= sent.start and j in trig and (doc[j].pos_ == "VERB" or _after_auxiliary(doc[j])):
         return j, "verb_before"
     if start - 1 >= sent.start and doc[start - 1].lower_ in ("de", "d'"):
         for j in range(start - 2, max(sent.start, start - 12) - 1, -1):
@@ -176,6 +176,23 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             if j is not None:
                 return j, "next_sentence"
     return None, ""
+
+
+def _after_auxiliary(tok: Token) -> bool:
+    """A participle the tagger took for a noun: "a déjà contaminé"."""
+    j = tok.i - 1
+    while j >= 0 and tok.doc[j].pos_ == "ADV":
+        j -= 1
+    return j >= 0 and tok.doc[j].pos_ == "AUX"
+
+
+def _en_verb(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
+    """The verb trigger of a bare number after "en": "le séisme en a blessé 5 000"."""
+    j = span.start - 1
+    if j < sent.start or j not in trig or not (doc[j].pos_ == "VERB" or _after_auxiliary(doc[j])):
+        return None
+    before = doc[max(sent.start, j - 3):j]
+    return j if any(t.lower_ == "en" and t.pos_ == "PRON" for t in before) else None
 
 
 def _final_outcome(tok: Token, trig: dict) -> int:
@@ -270,6 +287,9 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     if pronoun:
         group = "unspecified"
     if group is None and not subset:
+        verb = _en_verb(doc, sent, span, trig) if head is None or head.pos_ not in ("NOUN", "PROPN") else None
+        if verb is not None:
+            return _checked(doc, span, q, None, verb, _category(trig[verb], None), "unspecified", f"en:{trig[verb][1]}")
         parent = continues_list(doc, sent, span, previous)
         if parent is not None and q.kind != "article" and not looks_like_year(q) \
                 and (head is None or head.pos_ not in ("NOUN", "PROPN")) and elliptic_next(doc, span, sent):
