@@ -56,8 +56,9 @@ def _source_phrase(noun: Token) -> str:
     data = load_json("attribution.json")
     if noun.lemma_.lower() in data["source_carriers"]:
         for c in noun.children:
-            if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and c.i > noun.i:
-                return _source_phrase(c)
+            if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and c.i > noun.i \
+                    and (c.ent_type_ in ("ORG", "PER", "MISC") or c.lemma_.lower() in data["source_nouns"]):
+                return _source_phrase(c)  # "les chiffres du ministère", not "le bilan de l'épidémie"
         return ""
     if noun.ent_type_ in ("LOC", "GPE") or _names_victims(noun):
         return ""

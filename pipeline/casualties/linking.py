@@ -122,7 +122,8 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
         if j is not None and not (trig[j][3] and active_agent(doc[j])):
             return _final_outcome(doc[j], trig), "subject"
     for c in anchor.children:
-        if c.dep_ in ("acl", "acl:relcl") and c.i in trig and c.pos_ == "VERB":
+        if c.dep_ in ("acl", "acl:relcl") and c.i in trig and c.pos_ == "VERB" \
+                and not any(k.dep_ in SUBJECT_DEPS and k.like_num for k in c.children):  # "40 personnes, dont 12 ont été..."
             return _final_outcome(c, trig), "relative"
     # the figure is the predicate of a trigger noun: "les victimes sont quatre femmes"
     if any(c.dep_ == "cop" for c in anchor.children):

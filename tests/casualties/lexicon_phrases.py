@@ -113,4 +113,7 @@ PHRASES = [
     ("displaced.rejoindre_les_camps", "Cinq mille habitants ont rejoint les camps.", "displaced", 5000),
     ("affected.infection", "Le pays a enregistré 2 000 infections.", "affected", 2000),
     ("affected.affecter", "500 personnes ont été directement affectées.", "affected", 500),
+    ("displaced.jete_sur_les_routes", "Des dizaines de milliers de personnes ont été jetées sur les routes.", "displaced", 20000),
+    ("displaced.trouver_refuge", "Près de 3 000 personnes ont trouvé refuge dans des écoles.", "displaced", 3000),
+    ("kidnapped.fait_prisonnier", "Une douzaine de soldats ont été faits prisonniers.", "kidnapped", 12),
 ]
