@@ -77,8 +77,8 @@ def _hypothetical(tok: Token) -> bool:
                 return True
             if c.lemma_ in ctx["conditional"] and "Cnd" in c.morph.get("Mood"):
                 return True
-        if tok.head.i == tok.i:
-            break
+        if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ == "VERB"):
+            break  # a coordinated clause is not under the verb before it: "menace de s'effondrer et évacuent..."
         tok = tok.head
     return False
 
@@ -94,6 +94,8 @@ def _verb_trigger(verb: Token, trig: dict) -> int | None:
         return None if _predicate_victim(verb) else verb.i
     for c in verb.children:
         if c.dep_ in ("xcomp", "advmod", "acl") and c.i in trig and c.pos_ in ("VERB", "ADJ", "NOUN"):
+            return c.i
+        if c.dep_ == "obj" and c.i in trig and c.pos_ == "ADJ":  # "sont portés disparus"
             return c.i
         if c.dep_.startswith("obl") and c.i in trig and any(g.lower_ in STATE_CASES for g in c.children):
             return c.i

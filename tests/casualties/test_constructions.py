@@ -194,6 +194,16 @@ CONSTRUCTIONS = [
     ('On déplore la mort de cinq personnes.', [('killed', 5, 'exact', 'unspecified')]),
     ("Cinq morts, c'est le bilan de la collision.", [('killed', 5, 'exact', 'unspecified')]),
     ("Les forces de l'ordre ont interpellé 350 personnes depuis lundi.", [('arrested', 350, 'exact', 'unspecified')]),
+    # a coordinated clause escapes the verb of fear before it; "portés disparus" as an object
+    ("Le toit menace de s'effondrer et les pompiers évacuent 80 personnes.", [('displaced', 80, 'exact', 'unspecified')]),
+    ('Les secours craignent un effondrement et ont évacué 120 habitants.', [('displaced', 120, 'exact', 'civilians')]),
+    ('Trois marins sont toujours portés disparus et deux autres blessés.', [('missing', 3, 'exact', 'security_forces'), ('injured', 2, 'exact', 'security_forces')]),
+    ("Six soldats sont portés disparus depuis l'embuscade.", [('missing', 6, 'exact', 'security_forces')]),
+    ('Deux alpinistes sont portés disparus, a indiqué la gendarmerie.', [('missing', 2, 'exact', 'civilians')]),
+    # not figures: still under the verb of fear
+    ('Les autorités craignent des centaines de morts et de blessés.', []),
+    ('Les secours redoutent de trouver 50 victimes.', []),
+    ("Le bâtiment risque de s'effondrer sur 40 habitants.", []),
 ]
 
 
