@@ -9,6 +9,8 @@ Each is a small function over the figure's span and its sentence.
 from __future__ import annotations
 
 
+from itertools import islice
+
 from spacy.tokens import Doc, Span, Token
 
 from .resources import load_json
@@ -179,7 +181,7 @@ def document_place(doc: Doc) -> str:
     if not locs or _rank(locs[0]) < load_json("attribution.json")["place_rank"]["country"]:
         return main
     country = locs[0]._.country
-    for sent in list(doc.sents)[:LEDE_SENTENCES]:
+    for sent in islice(doc.sents, LEDE_SENTENCES):
         towns = [e for e in _places(sent) if _rank(e) == 0 and country and e._.country == country]
         if towns:
             return towns[0].text

@@ -67,9 +67,9 @@ def verb_qualifier(doc: Doc, start: int, sent_start: int) -> str | None:
     return None
 
 
-def _glue_only(doc: Doc, start: int, end: int, allow_adj: bool = True) -> bool:
+def _glue_only(doc: Doc, start: int, end: int) -> bool:
     """True when the tokens between two figures only join a list ("et", ",", adjectives)."""
-    return all(t.lower_ in LIST_GLUE or (allow_adj and t.pos_ == "ADJ") for t in doc[start:end])
+    return all(t.lower_ in LIST_GLUE or t.pos_ == "ADJ" for t in doc[start:end])
 
 
 def _finite_verb_between(doc: Doc, start: int, end: int) -> bool:
@@ -81,7 +81,7 @@ def scope_qualifiers(doc: Doc, figures: list[Figure], scopes: list[tuple[int, st
     it stops at a victim-group phrase ("parmi les civils") and at anything but
     list words.
 
-    >>> [f.quantity.qualifier for f in figs]   # "plus de 30 tués et 200 blessés"
+    >>> [s._.qualifier for s in nlp("plus de 30 tués et 200 blessés").spans["casualties"]]
     ['at_least', 'at_least']
     """
     scope_at = {i for i, _ in scopes}
@@ -111,7 +111,8 @@ def continues_list(doc: Doc, sent: Span, span: Span, previous: list[Figure]) -> 
     comes after list words ("," "et" ":" "respectivement") following a figure
     of the same clause, with no verb of its own in between.
 
-    >>> # "57 blessés graves et 17 légers": 17 continues the list of 57
+    >>> [s._.rule for s in nlp("On compte 57 blessés graves et 17 légers.").spans["casualties"]]
+    ['noun:injured.blesser', 'elliptic:noun:injured.blesser']
     """
     if not previous or span.start == sent.start:
         return None
