@@ -36,7 +36,8 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .geocode import fold, geocode
+from .geocode import common_word, fold, geocode
+from .geocode.mentions import canonical_place, dateline_span, locate, resolve_places
 from .matching import tokens_in
 from .resources import load_csv, load_json, load_jsonl
 from .texts import doc_text
@@ -46,7 +47,8 @@ DEMONYMS = "entities/demonyms.csv"
 TITLES = "entities/titles.json"
 NON_ENTITIES = "entities/non_entities.json"
 
-SPAN_EXTENSIONS = {"canonical": "", "country": "", "latitude": None, "longitude": None, "geo_precision": ""}
+SPAN_EXTENSIONS = {"canonical": "", "country": "", "latitude": None, "longitude": None, "geo_precision": "",
+                   "admin1": "", "geonames_id": None}
 for _name, _default in SPAN_EXTENSIONS.items():
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
@@ -470,18 +472,38 @@ def clean_entities(doc: Doc) -> list[Span]:
     person named in the document becomes PER.
     """
     ents = [trim_entity(e) for e in _merge_persons(list(doc.ents), title_persons(doc))]
+    dateline = dateline_span(doc, doc_text(doc))
+    if dateline is not None:  # "OUAGADOUGOU, 3 mars (AFP) -": a place, whatever the model said
+        ents = [e for e in ents if e.end <= dateline.start or dateline.end <= e.start] + [dateline]
     surnames = _surname_keys(e for e in ents if e.label_ == "PER")
     cleaned = []
     for ent in ents:
         if sum(c.isalnum() for c in ent.text) < 2 or _only_titles(ent) or fold(ent.text) in non_entities():
             continue
+        if _common_word_opening(ent):
+            continue  # "Hier", "Samedi", "Applaudissements" at the start of a sentence
         if ent.label_ != "ORG" and demonym_country(ent.text) is not None:
             ent = Span(doc, ent.start, ent.end, label="NORP")
         elif (ent.label_ in ("LOC", "MISC", "ORG") and not ent.ent_id_ and fold(ent.text) in surnames
-              and geocode(ent.text) is None):
+              and _not_a_known_place(ent.text)):
             ent = Span(doc, ent.start, ent.end, label="PER")  # "Kadhafi" after "Mouammar Kadhafi"
         cleaned.append(ent)
     return filter_spans(cleaned)
+
+
+def _common_word_opening(ent: Span) -> bool:
+    """A one-word place or name opening its sentence that is a common French
+    word and no known place: "Hier", "Samedi" (not "Manche", "Var")."""
+    if len(ent) != 1 or ent.label_ not in ("LOC", "MISC") or not common_word(ent.text):
+        return False
+    first = ent.start == 0 or ent.doc[ent.start].is_sent_start or not ent.doc[ent.start - 1].is_alpha
+    return first and geocode(ent.text) is None
+
+
+def _not_a_known_place(text: str) -> bool:
+    """No place, or only a small town (a surname is a person: "Kadhafi", "Noailles")."""
+    place = geocode(text)
+    return place is None or (place.precision == "town" and place.population < 15_000)
 
 
 @Language.factory("fr_entity_cleanup_v1")
@@ -530,24 +552,6 @@ def _acronyms(ents: list[Span], pairs, text: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-_OF_PLACE = re.compile(r"\b(?:de|du|des|d['’]|à|en)\s*(?=[A-ZÀ-Ý])")
-
-
-def locate(text: str, prefer: Sequence[str] = ()):
-    """Geocode a place mention, else the place it is "of" ("aéroport de Bangkok").
-
-    >>> locate("aéroport international de Bangkok").country
-    'TH'
-    """
-    place = geocode(text, prefer)
-    if place is None:
-        for match in reversed(list(_OF_PLACE.finditer(text))):
-            place = geocode(text[match.end():], prefer)
-            if place is not None:
-                break
-    return place
-
-
 def link_entities(doc: Doc) -> None:
     """Set canonical names, countries and coordinates on ``doc.ents``, and the main place."""
     text = doc_text(doc)
@@ -562,11 +566,9 @@ def link_entities(doc: Doc) -> None:
         ents = list(doc.ents)
     gaz = gazetteer()
 
-    places = {e: locate(e.text) for e in ents if e.label_ == "LOC"}
     norp = {e: demonym_country(e.text) for e in ents if e.label_ == "NORP"}
-    prefer = [p.country for p in places.values() if p is not None and p.precision == "country"]
-    prefer += [d[1] for d in norp.values() if d is not None and d[1]]
-    prefer = [c for c, _ in Counter(prefer).most_common()]
+    places = resolve_places(doc, [e for e in ents if e.label_ == "LOC"],
+                            [d[1] for d in norp.values() if d is not None and d[1]])
 
     canonical: dict[Span, str] = {}
     first_text: dict[tuple, str] = {}
@@ -575,11 +577,11 @@ def link_entities(doc: Doc) -> None:
         if key in acronyms:
             name = acronyms[key][0]
         elif ent.label_ == "LOC":
-            geo = places[ent] = locate(ent.text, prefer) if places[ent] is not None else None
+            geo = places[ent]
             name = ent.text
             if geo is not None:
-                name = geo.name if geo.precision == "country" else first_text.setdefault(
-                    (geo.name, geo.country, geo.latitude), ent.text)
+                name = first_text.setdefault((geo.name, geo.country, geo.latitude, geo.precision),
+                                             canonical_place(geo, ent.text))
         elif ent.label_ == "NORP" and norp.get(ent):
             name = norp[ent][0]
         elif key in gaz and gaz[key][1] == ent.label_:
@@ -604,6 +606,8 @@ def link_entities(doc: Doc) -> None:
         ent._.latitude = place.latitude if place else None
         ent._.longitude = place.longitude if place else None
         ent._.geo_precision = place.precision if place else ""
+        ent._.admin1 = place.admin1 if place else ""
+        ent._.geonames_id = (place.geonames_id or None) if place else None
     locs = [e for e in ents if e.label_ == "LOC"]
     doc._.main_place = main_value(canonical[e] for e in locs)
     doc._.main_country = main_value(e._.country for e in locs)
@@ -640,7 +644,7 @@ def add_entity_pipes(nlp: Language) -> Language:
 # --- tables -----------------------------------------------------------------
 
 ROW_KEYS = ("entity_id", "text", "label", "canonical", "char_start", "char_end", "sentence_id",
-            "country", "latitude", "longitude", "geo_precision")
+            "country", "latitude", "longitude", "geo_precision", "admin1", "geonames_id")
 
 
 def entity_rows(doc: Doc) -> list[dict]:
@@ -668,6 +672,8 @@ def entity_rows(doc: Doc) -> list[dict]:
             "latitude": ent._.latitude,
             "longitude": ent._.longitude,
             "geo_precision": ent._.geo_precision,
+            "admin1": ent._.admin1,
+            "geonames_id": ent._.geonames_id,
         })
     return rows
 

@@ -20,13 +20,14 @@ from .paragraphs import headline_end
 
 EVENT_COLUMNS = [
     "doc_id", "event_id", "event_type", "count", "count_low", "count_high", "qualifier",
-    "victims", "actor", "location", "country", "latitude", "longitude", "date", "date_text",
+    "victims", "actor", "location", "country", "latitude", "longitude", "admin1", "geonames_id", "geo_precision",
+    "date", "date_text",
     "source", "sentence", "char_start", "char_end", "matched_text", "rule",
     "target", "date_precision", "duration", "plover_type", "acled_type", "cause_event_id", "headline",
 ]
 ENTITY_COLUMNS = [
     "doc_id", "entity_id", "text", "label", "canonical", "char_start", "char_end",
-    "sentence_id", "country", "latitude", "longitude", "geo_precision",
+    "sentence_id", "country", "latitude", "longitude", "geo_precision", "admin1", "geonames_id",
 ]
 DOCUMENT_COLUMNS = [
     "doc_id", "path", "status", "error", "n_chars", "n_tokens", "published", "sha256",
@@ -35,7 +36,7 @@ DOCUMENT_COLUMNS = [
 TABLES = {"events": EVENT_COLUMNS, "entities": ENTITY_COLUMNS, "documents": DOCUMENT_COLUMNS}
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 INT_COLUMNS = {"count", "count_low", "count_high", "char_start", "char_end", "sentence_id", "headline",
-               "n_chars", "n_tokens", "n_events", "n_entities"}
+               "n_chars", "n_tokens", "n_events", "n_entities", "geonames_id"}
 FLOAT_COLUMNS = {"latitude", "longitude"}
 
 
@@ -100,14 +101,17 @@ def _span_row(doc: Doc, span, original: str, offset: int) -> dict:
     """The columns a casualty row and an event row share."""
     start, end = span.start_char + offset, span.end_char + offset
     sent = span.sent
-    place = _place(doc, span._.location) if span._.location else None
+    place = place_entity(span, span._.location) if span._.location else None
     return {
         "doc_id": doc._.doc_id,
         "event_type": span._.event_type,
         "location": span._.location or "",
-        "country": place.country if place else "",
-        "latitude": place.latitude if place else None,
-        "longitude": place.longitude if place else None,
+        "country": place._.country if place is not None else "",
+        "latitude": place._.latitude if place is not None else None,
+        "longitude": place._.longitude if place is not None else None,
+        "admin1": place._.admin1 if place is not None else "",
+        "geonames_id": place._.geonames_id if place is not None else None,
+        "geo_precision": place._.geo_precision if place is not None else "",
         "date": span._.date or "",
         "date_text": span._.date_text or "",
         "sentence": _LINE_BREAKS.sub(" ", original[sent.start_char + offset:sent.end_char + offset].strip()),
@@ -118,12 +122,21 @@ def _span_row(doc: Doc, span, original: str, offset: int) -> dict:
     }
 
 
-def _place(doc: Doc, name: str):
-    """Country and coordinates of a place name, preferring the document's country."""
-    from .geocode import geocode
+def place_entity(span, location: str):
+    """The entity a row's ``location`` was taken from, whose resolved place the
+    row shows (the entity layer resolved it once, in context: nothing is
+    geocoded again here): the mention with that text nearest to the figure in
+    its sentence, else the first with that text or canonical name in the document.
 
-    prefer = [doc._.main_country] if Doc.has_extension("main_country") and doc._.main_country else []
-    return geocode(name, prefer)
+    >>> place_entity(span, "Almaty")._.country
+    'KZ'
+    """
+    doc = span.doc
+    near = [e for e in span.sent.ents if e.text == location]
+    if near:
+        return min(near, key=lambda e: abs(e.start - span.start))
+    return next((e for e in doc.ents if e.text == location), None) or next(
+        (e for e in doc.ents if e._.canonical == location and e._.country), None)
 
 
 def number_events(rows: list[dict], doc_id: str) -> list[dict]:

@@ -1,0 +1,159 @@
+"""Resolve the place mentions of a document, each once, in context.
+
+The entity linker calls :func:`resolve_places` on the ``LOC`` spans of a
+``Doc``: a first pass geocodes each mention alone and gathers the countries
+the document names (countries count twice, as do demonyms, then the
+countries of its other places); a second pass geocodes each mention again
+with those countries and with the division named right after it
+("Saint-Denis (La Réunion)", "Valence, dans la Drôme"). A place inside a
+town that no gazetteer holds ("pont Mathilde", "quartier Hodan") takes the
+place it is "of", else the document's main place.
+
+:func:`dateline_span` finds the place of a dateline ("OUAGADOUGOU, 3 mars
+(AFP) -", "TOULOUSE -"), and :func:`usual_case` writes its name as usual.
+
+>>> places = resolve_places(doc, [e for e in doc.ents if e.label_ == "LOC"])
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Sequence
+
+from spacy.tokens import Doc, Span
+
+from ..resources import load_json
+from . import geocode
+from .places import Place, fold
+
+MENTIONS = "geo/mentions.json"
+_OF_PLACE = re.compile(r"\b(?:de|du|des|d['’]|à|en)\s*(?=[A-ZÀ-Ý])")
+_DIVISION = ("admin1", "admin2", "country", "region")
+_DATELINE = re.compile(r"\A\s*([A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{1,40}?[A-ZÀ-Ý])\s*(?=,|\(|-|–|—)")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    data = load_json(MENTIONS)
+    within = sorted(data["within"], key=len, reverse=True)
+    heads = frozenset(h.lower() for h in data["micro_heads"])
+    after = re.compile(r"\s*(?:\(\s*([^()\n]{2,40}?)\s*\)|,\s*(?:" + "|".join(map(re.escape, within))
+                       + r")\s*([A-ZÀ-Ý][\w'’\-]*(?:[ \-](?:de |du |d['’]|et )?[A-ZÀ-Ý][\w'’\-]*){0,3}))")
+    return {"heads": heads, "after": after}
+
+
+def locate(text: str, prefer: Sequence[str] = (), within: Place | None = None) -> Place | None:
+    """Geocode a place mention, else the place it is "of" ("aéroport de Bangkok").
+
+    >>> locate("aéroport international de Bangkok").country
+    'TH'
+    """
+    place = geocode(text, prefer, within)
+    if place is None:
+        for match in reversed(list(_OF_PLACE.finditer(text))):
+            place = geocode(text[match.end():], prefer)
+            if place is not None:
+                break
+    return place
+
+
+def division_after(doc: Doc, ent: Span, text: str) -> Place | None:
+    """The division or country named right after ``ent``: "(Drôme)", ", dans la Drôme", ", en Haute-Savoie".
+
+    >>> division_after(doc, valence, text).name
+    'Drôme'
+    """
+    match = _lexicon()["after"].match(text, ent.end_char, min(len(text), ent.end_char + 60))
+    if match is None:
+        return None
+    place = geocode(match.group(1) or match.group(2))
+    return place if place is not None and place.precision in _DIVISION else None
+
+
+def _micro(text: str) -> bool:
+    """Whether a mention names a place inside a town: "pont Mathilde", "boulevard Industriel"."""
+    words = text.split()
+    return len(words) > 1 and words[0].lower() in _lexicon()["heads"]
+
+
+def resolve_places(doc: Doc, locs: list[Span], countries: Sequence[str] = ()) -> dict[Span, Place | None]:
+    """The place of each ``LOC`` span of ``doc``; ``countries`` are those of
+    its demonyms ("les Russes"). Two mentions of the same name in the same
+    context get the same place.
+    """
+    from ..texts import doc_text
+
+    text = doc_text(doc)
+    alone = {fold(e.text): locate(e.text) for e in locs}  # each name votes once
+    votes: Counter = Counter()
+    for c in countries:
+        votes[c] += 2
+    for place in alone.values():
+        if place is not None:
+            for c in place.countries:
+                votes[c] += 1 if place.precision == "town" else 2
+    prefer = [c for c, _ in votes.most_common()]
+    out: dict[Span, Place | None] = {}
+    placed: dict[str, Place] = {}  # name -> place found with the division next to it
+    for ent in locs:
+        within = division_after(doc, ent, text)
+        out[ent] = locate(ent.text, prefer, within)
+        if within is not None and out[ent] is not None:
+            placed.setdefault(fold(ent.text), out[ent])
+    for ent in locs:
+        if fold(ent.text) in placed and division_after(doc, ent, text) is None:
+            out[ent] = placed[fold(ent.text)]  # "Valence, dans la Drôme [...] à Valence"
+    main = _main(out)
+    for ent in locs:
+        if out[ent] is None and _micro(ent.text) and main is not None:
+            out[ent] = Place(ent.text, main.country, main.latitude, main.longitude, main.precision, 0, main.admin1)
+    return out
+
+
+def _main(places: dict[Span, Place | None]) -> Place | None:
+    """The most mentioned place, a town or division before a country."""
+    counts = Counter(p for p in places.values() if p is not None)
+    if not counts:
+        return None
+    return max(counts, key=lambda p: (counts[p], p.precision != "country"))
+
+
+def dateline_span(doc: Doc, text: str) -> Span | None:
+    """The place of a dateline opening the text, as a ``LOC`` span, if it is a known place.
+
+    >>> dateline_span(nlp.make_doc("OUAGADOUGOU, 3 mars (AFP) - Les"), "OUAGADOUGOU, 3 mars (AFP) - Les").text
+    'OUAGADOUGOU'
+    """
+    match = _DATELINE.match(text[:60])
+    if match is None or not match.group(1).isupper():
+        return None
+    name = match.group(1)
+    place = geocode(usual_case(name))
+    if place is None or place.precision not in ("town", "country", "admin1", "admin2"):
+        return None
+    return doc.char_span(match.start(1), match.end(1), label="LOC")
+
+
+def usual_case(text: str) -> str:
+    """A name written in capitals, in its usual case: ``usual_case("SAINT-DENIS") == "Saint-Denis"``.
+
+    >>> usual_case("LE CAIRE"), usual_case("Almaty")
+    ('Le Caire', 'Almaty')
+    """
+    if not text.isupper():
+        return text
+    small = {"de", "du", "des", "la", "le", "les", "sur", "en", "et", "l", "d", "lès"}
+    parts = re.split(r"([\s\-'’]+)", text.lower())
+    out = []
+    for i, part in enumerate(parts):
+        out.append(part if (i and part in small) else part[:1].upper() + part[1:])
+    return "".join(out)
+
+
+def canonical_place(place: Place, text: str) -> str:
+    """Canonical name of a resolved mention: the place's name when it is its
+    own spelling or a division's, else the mention in its usual case."""
+    if place.precision in ("country", "admin1", "admin2", "region") or fold(place.name) == fold(text):
+        return place.name
+    return usual_case(text)
