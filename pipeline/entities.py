@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .geocode import common_word, fold, geocode
-from .geocode.mentions import canonical_place, dateline_span, locate, resolve_places
+from .geocode.mentions import canonical_place, dateline_span, locate, not_a_place, resolve_places
 from .matching import tokens_in
 from .resources import load_csv, load_json, load_jsonl
 from .texts import doc_text
@@ -414,6 +414,7 @@ def _merge_persons(ents: list[Span], persons: list[Span]) -> list[Span]:
 
 
 _LEADING_OF = frozenset({"de", "du", "des", "d'", "d’"})
+_LEADING_AT = frozenset({"au", "aux", "à", "en"})  # "au Caire" is "Caire"... then "Le Caire" by the gazetteer
 _CAPITAL_ARTICLES = frozenset({"Le", "La", "Les", "L'", "L’"})
 _TRAILING = frozenset({"-", ",", ":", "(", "et", "à", "au", "aux"})
 
@@ -434,7 +435,8 @@ def trim_entity(ent: Span) -> Span:
         start = strip_title(words)
     else:
         start = 0
-        while start < len(words) - 1 and (words[start] in lex["determiners"] or words[start] in _LEADING_OF):
+        leading = _LEADING_OF | (_LEADING_AT if ent.label_ == "LOC" else frozenset())
+        while start < len(words) - 1 and (words[start] in lex["determiners"] or words[start] in leading):
             start += 1
     end = len(words)
     while end - 1 > start and (words[end - 1] in lex["determiners"] or words[end - 1] in lex["particles"]
@@ -482,6 +484,8 @@ def clean_entities(doc: Doc) -> list[Span]:
             continue
         if _common_word_opening(ent):
             continue  # "Hier", "Samedi", "Applaudissements" at the start of a sentence
+        if ent.label_ == "LOC" and not_a_place(ent):  # "cyclone Nargis", "Cour d'assises"
+            ent = Span(doc, ent.start, ent.end, label=not_a_place(ent))
         if ent.label_ != "ORG" and demonym_country(ent.text) is not None:
             ent = Span(doc, ent.start, ent.end, label="NORP")
         elif (ent.label_ in ("LOC", "MISC", "ORG") and not ent.ent_id_ and fold(ent.text) in surnames
@@ -494,7 +498,7 @@ def clean_entities(doc: Doc) -> list[Span]:
 def _common_word_opening(ent: Span) -> bool:
     """A one-word place or name opening its sentence that is a common French
     word and no known place: "Hier", "Samedi" (not "Manche", "Var")."""
-    if len(ent) != 1 or ent.label_ not in ("LOC", "MISC") or not common_word(ent.text):
+    if len(ent) != 1 or ent.label_ not in ("LOC", "MISC") or fold(ent.text) in demonyms() or not common_word(ent.text):
         return False
     first = ent.start == 0 or ent.doc[ent.start].is_sent_start or not ent.doc[ent.start - 1].is_alpha
     return first and geocode(ent.text) is None

@@ -33,8 +33,8 @@ from ..resources import load_csv, models_dir
 from .divisions import division_places, subdivision_names
 from .places import Place, _fold, latin
 
-BIG_TOWN = 15_000     # towns from this size are kept in memory with their alternate names
-NAMED_TOWN = 5_000    # from this size a town is also found by the start of its name ("Chamonix")
+BIG_TOWN = 15_000     # towns from this size are kept in memory
+NAMED_TOWN = 5_000    # from this size a town is also found by its alternate names ("Chamonix", "Jalo")
 _ARTICLES = ("Le ", "La ", "Les ", "L'", "L’")
 
 
@@ -174,6 +174,14 @@ def _admin1_names(gc) -> dict[tuple[str, str], str]:
     return out
 
 
+def _without_article(name: str) -> list[str]:
+    """The key of a name without its French article: "Le Teil" -> ["teil"]."""
+    for article in _ARTICLES:
+        if name.startswith(article) and len(name) > len(article) + 2:
+            return [_fold(name[len(article):])]
+    return []
+
+
 def build_index():
     """Build the tables: countries, cities (with whether the name is their
     main one), divisions (``admin``), the curated keys, the rows of the towns database and the
@@ -203,27 +211,19 @@ def build_index():
         place = Place(city["name"], cc, city["latitude"], city["longitude"], "town", population,
                       admin1.get((cc, city.get("admin1code") or ""), ""), int(city["geonameid"]))
         main = _fold(city["name"])
-        if population >= BIG_TOWN:
-            keys = {main}
+        keys = {main, *_without_article(city["name"])}
+        if population >= NAMED_TOWN:
             for alt in city.get("alternatenames") or ():
                 # skip codes ("ALA") and lower-case transliterations ("alamati")
                 if alt[:1].isupper() and not (alt.isupper() and len(alt) <= 4):
                     keys.add(_fold(alt))
-            for key in keys:
-                if latin(key):
-                    cities[key].append((place, key == main))
-            if cc == "US":
-                state_coords[city["admin1code"]].append((city["latitude"], city["longitude"]))
-            continue
-        keys = {main}
-        if city["name"].startswith(_ARTICLES):  # "au Teil": Le Teil
-            keys.add(_fold(city["name"].split(" ", 1)[-1] if " " in city["name"][:4] else city["name"][2:]))
-        if population >= NAMED_TOWN:
-            keys.update(k for k in map(_fold, city.get("alternatenames") or ())
-                        if k != main and main.startswith(k + " "))
+                    keys.update(_without_article(alt))  # "Le Caire": also "au Caire"
+        table = cities if population >= BIG_TOWN else small
         for key in keys:
             if latin(key):
-                small[key].append((place, key == main))
+                table[key].append((place, key == main))
+        if cc == "US" and population >= BIG_TOWN:
+            state_coords[city["admin1code"]].append((city["latitude"], city["longitude"]))
 
     def locate(name: str, country: str) -> Place | None:
         key = _fold(name)

@@ -38,9 +38,11 @@ def _lexicon() -> dict:
     data = load_json(MENTIONS)
     within = sorted(data["within"], key=len, reverse=True)
     heads = frozenset(h.lower() for h in data["micro_heads"])
+    towns = frozenset(data["town_heads"])
     after = re.compile(r"\s*(?:\(\s*([^()\n]{2,40}?)\s*\)|,\s*(?:" + "|".join(map(re.escape, within))
                        + r")\s*([A-ZÀ-Ý][\w'’\-]*(?:[ \-](?:de |du |d['’]|et )?[A-ZÀ-Ý][\w'’\-]*){0,3}))")
-    return {"heads": heads, "after": after}
+    return {"heads": heads, "after": after, "towns": towns | heads, "not_places": data["not_place_heads"],
+            "before": frozenset(data["not_place_before"])}
 
 
 def locate(text: str, prefer: Sequence[str] = (), within: Place | None = None) -> Place | None:
@@ -69,6 +71,53 @@ def division_after(doc: Doc, ent: Span, text: str) -> Place | None:
         return None
     place = geocode(match.group(1) or match.group(2))
     return place if place is not None and place.precision in _DIVISION else None
+
+
+def not_a_place(ent: Span) -> str:
+    """The label of a span the model took for a place that names a storm, a
+    service or a court, or has no capital ("moukhabarat"), else "".
+
+    >>> not_a_place(doc.ents[0])  # "le cyclone Nargis"
+    'MISC'
+    """
+    words = ent.text.split()
+    if len(words) > 1 and words[0].lower() in _lexicon()["not_places"]:
+        return _lexicon()["not_places"][words[0].lower()]
+    if not any(c.isupper() for c in ent.text):
+        return "MISC"
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ in ("de", "d'", "d’") and doc[ent.start - 2].lower_ in _lexicon()["before"]:
+        return "MISC"  # "l'échelle de Richter"
+    return ""
+
+
+def _after_town_word(ent: Span) -> bool:
+    """Whether the mention follows "la commune de", "le carrefour de"... ("commune de Ceillac")."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and doc[i].lower_ in ("de", "du", "d'", "d’"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _lexicon()["towns"]
+
+
+def _coordinated(ent: Span, places: dict[Span, Place | None]) -> Place | None:
+    """The place of a mention coordinated with this one ("à Cayenne et Saint-Jean-du-Maroni")."""
+    root = ent.root
+    for other, place in places.items():
+        if place is None or other is ent or place.precision == "region":
+            continue
+        o = other.root
+        if (root.dep_ == "conj" and root.head == o) or (o.dep_ == "conj" and o.head == root) or (
+                root.dep_ == "conj" and o.dep_ == "conj" and root.head == o.head):
+            return place
+    return None
+
+
+def _country_only(text: str, place: Place) -> Place:
+    """A place known only by the country (or division) it lies in."""
+    if place.precision in ("admin1", "admin2"):
+        return Place(text, place.country, place.latitude, place.longitude, place.precision, 0, place.admin1)
+    return Place(text, place.country, None, None, "country", 0, place.admin1 if place.precision == "town" else "")
 
 
 def _micro(text: str) -> bool:
@@ -106,8 +155,17 @@ def resolve_places(doc: Doc, locs: list[Span], countries: Sequence[str] = ()) ->
             out[ent] = placed[fold(ent.text)]  # "Valence, dans la Drôme [...] à Valence"
     main = _main(out)
     for ent in locs:
-        if out[ent] is None and _micro(ent.text) and main is not None:
+        if out[ent] is not None:
+            continue
+        if _micro(ent.text) and main is not None:  # "pont Mathilde": in the document's main place
             out[ent] = Place(ent.text, main.country, main.latitude, main.longitude, main.precision, 0, main.admin1)
+            continue
+        within = division_after(doc, ent, text)  # "Ceillac (Hautes-Alpes)": a town no gazetteer holds
+        near = within or _coordinated(ent, out)
+        if near is None and _after_town_word(ent) and main is not None:
+            near = main
+        if near is not None and ent.text[:1].isupper():
+            out[ent] = _country_only(ent.text, near)
     return out
 
 
