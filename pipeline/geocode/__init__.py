@@ -47,6 +47,8 @@ PREFERENCE_RATIO = 25
 # A division wins over a town of its own country smaller than this ("Maine",
 # "Tizi Ouzou"), unless the town is its seat.
 BIG_CITY = 500_000
+# A town whose name is a common word needs the document's country below this size.
+COMMON_TOWN = 100_000
 _ARTICLE = re.compile(r"^(?:l['’]\s*|(?:le|la|les)\s+)", re.IGNORECASE)
 
 
@@ -132,11 +134,12 @@ def _weight(c: tuple[Place, bool]) -> int:
 def _pick(candidates: list[tuple[Place, bool]], prefer: Sequence[str]) -> Place:
     """Best town: by population, a match on the main name counting ten times.
 
-    A candidate in ``prefer`` wins unless the best one is far bigger.
+    The candidate of the first country of ``prefer`` that has one wins
+    unless the best one is far bigger.
     """
     best = max(candidates, key=_weight)
     preferred = [c for c in candidates if c[0].country in prefer]
-    if preferred and best[0].country not in prefer:
+    if preferred:
         top = max(preferred, key=lambda c: (-list(prefer).index(c[0].country), _weight(c)))
         if _weight(best) <= PREFERENCE_RATIO * max(_weight(top), 1):
             return top[0]
@@ -155,7 +158,7 @@ def _choose(key: str, curated: bool, divisions: list[Place], towns: list[tuple[P
     if common_word(key):  # "Plateau", "Est": only in the document's countries
         if not curated:
             divisions = [d for d in divisions if set(d.countries) & set(prefer)]
-        towns = [t for t in towns if t[0].population >= BIG_TOWN or t[0].country in prefer]
+        towns = [t for t in towns if t[0].population >= COMMON_TOWN or t[0].country in prefer]
     town = _pick(towns, prefer) if towns and not division_only else None
     if not divisions:
         return town
@@ -197,8 +200,7 @@ def geocode(name: str, prefer_countries: Sequence[str] = (), within: Place | Non
             return places[index.countries[candidate][0]]
         divisions = [places[n] for n in index.admin.get(candidate, ())]
         towns = [(places[n >> 1], bool(n & 1)) for n in index.cities.get(candidate, ())]
-        if not towns or within is not None:
-            towns += list(_towns(candidate))
+        towns += _towns(candidate)
         if divisions or towns:
             found = _choose(candidate, candidate in index.curated, divisions, towns, tuple(prefer_countries), within, division_only)
             if found is not None:

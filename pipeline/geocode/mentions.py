@@ -7,7 +7,8 @@ countries of its other places); a second pass geocodes each mention again
 with those countries and with the division named right after it
 ("Saint-Denis (La Réunion)", "Valence, dans la Drôme"). A place inside a
 town that no gazetteer holds ("pont Mathilde", "quartier Hodan") takes the
-place it is "of", else the document's main place.
+place it is "of", else the place named before it in its sentence, else the
+document's country.
 
 :func:`dateline_span` finds the place of a dateline ("OUAGADOUGOU, 3 mars
 (AFP) -", "TOULOUSE -"), and :func:`usual_case` writes its name as usual.
@@ -46,7 +47,8 @@ def _lexicon() -> dict:
 
 
 def locate(text: str, prefer: Sequence[str] = (), within: Place | None = None) -> Place | None:
-    """Geocode a place mention, else the place it is "of" ("aéroport de Bangkok").
+    """Geocode a place mention, else the place it is "of" ("aéroport de Bangkok",
+    "Iju de Lagos"; a capitalised name only when that place is a town).
 
     >>> locate("aéroport international de Bangkok").country
     'TH'
@@ -57,6 +59,8 @@ def locate(text: str, prefer: Sequence[str] = (), within: Place | None = None) -
             place = geocode(text[match.end():], prefer)
             if place is not None:
                 break
+        if place is not None and text[:1].isupper() and place.precision != "town":
+            return None  # "Iju de Lagos" is in Lagos, "Afrique du Nord" not in the Nord
     return place
 
 
@@ -153,12 +157,17 @@ def resolve_places(doc: Doc, locs: list[Span], countries: Sequence[str] = ()) ->
     for ent in locs:
         if fold(ent.text) in placed and division_after(doc, ent, text) is None:
             out[ent] = placed[fold(ent.text)]  # "Valence, dans la Drôme [...] à Valence"
-    main = _main(out)
+    main = Place("", prefer[0], None, None, "country") if prefer else None  # the document's country
     for ent in locs:
         if out[ent] is not None:
             continue
-        if _micro(ent.text) and main is not None:  # "pont Mathilde": in the document's main place
-            out[ent] = Place(ent.text, main.country, main.latitude, main.longitude, main.precision, 0, main.admin1)
+        if _micro(ent.text):  # "au nord de Digne, dans le massif des Trois-Évêchés"; "pont Mathilde"
+            before = [e for e in locs if e.sent == ent.sent and e.end <= ent.start and out[e] is not None
+                      and out[e].precision != "region"]
+            near = out[before[-1]] if before else main
+            if near is not None:
+                out[ent] = _country_only(ent.text, near) if near.precision != "town" else Place(
+                    ent.text, near.country, near.latitude, near.longitude, "town", 0, near.admin1)
             continue
         within = division_after(doc, ent, text)  # "Ceillac (Hautes-Alpes)": a town no gazetteer holds
         near = within or _coordinated(ent, out)
@@ -167,14 +176,6 @@ def resolve_places(doc: Doc, locs: list[Span], countries: Sequence[str] = ()) ->
         if near is not None and ent.text[:1].isupper():
             out[ent] = _country_only(ent.text, near)
     return out
-
-
-def _main(places: dict[Span, Place | None]) -> Place | None:
-    """The most mentioned place, a town or division before a country."""
-    counts = Counter(p for p in places.values() if p is not None)
-    if not counts:
-        return None
-    return max(counts, key=lambda p: (counts[p], p.precision != "country"))
 
 
 def dateline_span(doc: Doc, text: str) -> Span | None:
