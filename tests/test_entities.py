@@ -305,12 +305,12 @@ def test_countries_named_like_demonyms_stay_places(nlp):
 
 
 @pytest.mark.parametrize("text, place, country, precision", [
-    ("La police a tiré à Almaty.", "Almaty", "KZ", "city"),
+    ("La police a tiré à Almaty.", "Almaty", "KZ", "town"),
     ("Des émeutes ont éclaté au Kazakhstan.", "Kazakhstan", "KZ", "country"),
-    ("Les tensions entre Moscou et les capitales occidentales.", "Moscou", "RU", "city"),
-    ("Le sommet s'est tenu à Bichkek.", "Bichkek", "KG", "city"),
-    ("Un avion s'est écrasé près de l'aéroport de Bangkok.", "aéroport de Bangkok", "TH", "city"),
-    ("L'ouragan a frappé le Texas.", "Texas", "US", "admin"),
+    ("Les tensions entre Moscou et les capitales occidentales.", "Moscou", "RU", "town"),
+    ("Le sommet s'est tenu à Bichkek.", "Bichkek", "KG", "town"),
+    ("Un avion s'est écrasé près de l'aéroport de Bangkok.", "aéroport de Bangkok", "TH", "town"),
+    ("L'ouragan a frappé le Texas.", "Texas", "US", "admin1"),
 ])
 def test_places_are_geocoded(nlp, text, place, country, precision):
     ent = find(nlp(text), place)[0]
@@ -378,7 +378,7 @@ def test_entity_rows(seed_doc):
         sentence = sentences[row["sentence_id"]]
         assert sentence.start_char <= row["char_start"] < sentence.end_char
     by_text = {r["text"]: r for r in rows}
-    assert by_text["Almaty"]["country"] == "KZ" and by_text["Almaty"]["geo_precision"] == "city"
+    assert by_text["Almaty"]["country"] == "KZ" and by_text["Almaty"]["geo_precision"] == "town"
     assert by_text["Almaty"]["entity_id"] == entity_id("LOC", "Almaty")
 
 

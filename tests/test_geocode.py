@@ -1,27 +1,28 @@
-"""Offline geocoding of French place names (pipeline/geocode.py)."""
+"""Offline geocoding of French place names (pipeline/geocode/): names to places, the index."""
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pycountry
 import pytest
 
-from pipeline.geocode import Place, country_name, fold, geocode, load_index
+from pipeline.geocode import Place, common_word, country_name, fold, geocode, load_index
 from pipeline.resources import cache_dir, models_dir
 
 
 @pytest.mark.parametrize("name, country, precision", [
-    ("Moscou", "RU", "city"),
-    ("Bichkek", "KG", "city"),
-    ("Almaty", "KZ", "city"),
-    ("Alma-Ata", "KZ", "city"),
-    ("Paris", "FR", "city"),
-    ("Londres", "GB", "city"),
-    ("Le Caire", "EG", "city"),
-    ("Pékin", "CN", "city"),
-    ("Tombouctou", "ML", "city"),
-    ("Mexico", "MX", "city"),
-    ("New York", "US", "city"),
+    ("Moscou", "RU", "town"),
+    ("Bichkek", "KG", "town"),
+    ("Almaty", "KZ", "town"),
+    ("Alma-Ata", "KZ", "town"),
+    ("Paris", "FR", "town"),
+    ("Londres", "GB", "town"),
+    ("Le Caire", "EG", "town"),
+    ("Pékin", "CN", "town"),
+    ("Tombouctou", "ML", "town"),
+    ("Mexico", "MX", "town"),
+    ("New York", "US", "town"),
     ("Kazakhstan", "KZ", "country"),
     ("la France", "FR", "country"),
     ("Etats-Unis", "US", "country"),
@@ -32,9 +33,9 @@ from pipeline.resources import cache_dir, models_dir
     ("Biélorussie", "BY", "country"),
     ("Kosovo", "XK", "country"),
     ("Géorgie", "GE", "country"),
-    ("Texas", "US", "admin"),
-    ("Californie", "US", "admin"),
-    ("Maine", "US", "admin"),
+    ("Texas", "US", "admin1"),
+    ("Californie", "US", "admin1"),
+    ("Maine", "US", "admin1"),
 ])
 def test_geocode_resolves(name, country, precision):
     place = geocode(name)
@@ -58,9 +59,86 @@ def test_prefer_countries(name, prefer, country):
     assert geocode(name, prefer_countries=prefer).country == country
 
 
-@pytest.mark.parametrize("name", ["Asie centrale", "Telegram", "Sahel", "Europe", "ALN", "", "   "])
-def test_not_a_place(name):
-    assert geocode(name) is None
+# --- towns, divisions and regions: phrase tables ------------------------------------
+
+@pytest.mark.parametrize("name, country, precision, admin1", [
+    ("Saint-Chamond", "FR", "town", "Auvergne-Rhône-Alpes"),
+    ("Chamonix", "FR", "town", "Auvergne-Rhône-Alpes"),          # Chamonix-Mont-Blanc, by the start of its name
+    ("Maripasoula", "GF", "town", ""),                           # 8,000 people, French Guiana
+    ("Allinges", "FR", "town", "Auvergne-Rhône-Alpes"),          # 3,000 people
+    ("Lagny-le-Sec", "FR", "town", "Hauts-de-France"),           # 2,000 people
+    ("Saint-Jean-le-Centenier", "FR", "town", "Auvergne-Rhône-Alpes"),  # 600 people
+    ("Teil", "FR", "town", "Auvergne-Rhône-Alpes"),              # "au Teil": Le Teil
+    ("Kaya", "BF", "town", ""),
+    ("Ouagadougou", "BF", "town", ""),
+    ("Corse", "FR", "admin1", "Corse"),
+    ("Corse-du-Sud", "FR", "admin2", "Corse"),
+    ("Drôme", "FR", "admin2", "Auvergne-Rhône-Alpes"),
+    ("Var", "FR", "admin2", "Provence-Alpes-Côte d'Azur"),       # a common word, but a curated division
+    ("Manche", "FR", "admin2", "Normandie"),
+    ("Hérault", "FR", "admin2", "Occitanie"),
+    ("département du Loiret", "FR", "admin2", "Centre-Val de Loire"),
+    ("région Centre", "FR", "admin1", "Centre-Val de Loire"),
+    ("Occitanie", "FR", "admin1", "Occitanie"),
+    ("Qinghai", "CN", "admin1", "Qinghai"),
+    ("Tibet", "CN", "admin1", "Tibet"),
+    ("Lombardie", "IT", "admin1", "Lombardie"),
+    ("Bavière", "DE", "admin1", "Bavière"),
+    ("Cauca", "CO", "admin1", "Cauca"),
+    ("Kabylie", "DZ", "region", ""),
+    ("Cyrénaïque", "LY", "region", ""),
+    ("Donbass", "UA", "region", ""),
+    ("Cisjordanie", "PS", "region", ""),
+    ("bande de Gaza", "PS", "region", ""),
+    ("Darfour", "SD", "region", ""),
+    ("Kurdistan irakien", "IQ", "region", ""),
+    ("Sahel", "ML|BF|NE|TD|MR", "region", ""),                   # several countries
+    ("Queyras", "FR", "region", "Provence-Alpes-Côte d'Azur"),
+])
+def test_towns_divisions_and_regions_resolve(name, country, precision, admin1):
+    place = geocode(name)
+    assert place is not None, name
+    assert (place.country, place.precision, place.admin1) == (country, precision, admin1)
+
+
+def test_towns_carry_their_geonames_id():
+    assert geocode("Allinges").geonames_id == 3038099
+    assert geocode("Paris").geonames_id == 2988507
+    assert geocode("France").geonames_id == 3017382
+    assert geocode("Kabylie").geonames_id == 0          # not a GeoNames record of ours
+
+
+@pytest.mark.parametrize("name, prefer, within, country, admin1", [
+    ("Valence", (), "Drôme", "FR", "Auvergne-Rhône-Alpes"),      # the division named next to it
+    ("Valence", ("ES",), "Drôme", "FR", "Auvergne-Rhône-Alpes"),  # wins over the document's countries
+    ("Saint-Denis", (), "La Réunion", "RE", ""),
+    ("Saint-Denis", ("FR",), None, "FR", "Île-de-France"),
+    ("Viviers", ("FR",), None, "FR", "Auvergne-Rhône-Alpes"),
+    ("Saran", ("FR", "RU"), None, "FR", "Centre-Val de Loire"),  # the first country of the document first
+])
+def test_context_decides(name, prefer, within, country, admin1):
+    place = geocode(name, prefer_countries=prefer, within=geocode(within) if within else None)
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+# look-alikes: common words, persons, seas and continents are no town
+@pytest.mark.parametrize("name, prefer", [
+    ("Asie centrale", ()), ("Telegram", ()), ("Europe", ()), ("ALN", ()), ("", ()), ("   ", ()),
+    ("Hier", ()), ("Samedi", ()), ("Est", ()), ("Plateau", ()),  # common words: no town on population alone
+    ("Viviers", ()),                  # "viviers" is a common word: a town only in a French story
+    ("Plateau", ("CI",)),             # Dakar's Plateau is not taken in an Ivorian story
+    ("Richter", ()), ("Kadhafi", ()), ("moukhabarat", ()), ("Cour d'assises", ()),
+    ("Méditerranée", ()), ("Afrique du Nord", ()),
+])
+def test_not_a_place(name, prefer):
+    assert geocode(name, prefer_countries=prefer) is None
+
+
+@pytest.mark.parametrize("word, common", [
+    ("Plateau", True), ("applaudissements", True), ("Samedi", True), ("Allinges", False), ("Kabylie", False),
+])
+def test_common_word(word, common):
+    assert common_word(word) is common
 
 
 @pytest.mark.parametrize("text, key", [
@@ -112,17 +190,18 @@ def test_index_is_saved_and_read_back_the_same(tmp_path):
     read = load_index(path)
     assert read == built
     moscow = read.places[read.cities["moscou"][0] >> 1]
-    assert (moscow.country, moscow.precision) == ("RU", "city")
+    assert (moscow.country, moscow.precision) == ("RU", "town")
 
 
 def test_damaged_or_unwritable_cache_costs_only_the_build(tmp_path):
     damaged = tmp_path / "geocode.pickle"
     damaged.write_bytes(b"not a pickle")
     index = load_index(damaged)
-    assert index.countries["france"] and load_index(damaged) == index  # rewritten whole
+    assert index.countries["france"] and load_index(damaged).countries == index.countries  # rewritten whole
     blocked = tmp_path / "a-file"
     blocked.write_text("x")
-    assert load_index(blocked / "geocode.pickle") == index  # its folder cannot be made
+    unwritable = load_index(blocked / "geocode.pickle")  # its folder cannot be made: towns in a temporary file
+    assert unwritable.cities == index.cities and Path(unwritable.towns).exists()
 
 
 def test_cache_folder_from_the_environment(monkeypatch, tmp_path):

@@ -192,12 +192,13 @@ def geocode(name: str, prefer_countries: Sequence[str] = (), within: Place | Non
     places = index.places
     bare = strip_head(name.strip())
     division_only = bool(bare)
-    for candidate in dict.fromkeys((fold(bare), key, fold(_ARTICLE.sub("", name.strip()))) if bare else
-                                   (key, fold(_ARTICLE.sub("", name.strip())))):
-        if not candidate:
-            continue
-        if candidate in index.countries and not division_only:
-            return places[index.countries[candidate][0]]
+    candidates = [k for k in dict.fromkeys((fold(bare), key, fold(_ARTICLE.sub("", name.strip()))) if bare else
+                                           (key, fold(_ARTICLE.sub("", name.strip())))) if k]
+    if not division_only:
+        for candidate in candidates:  # "La Réunion" is the island before any town's alternate name
+            if candidate in index.countries:
+                return places[index.countries[candidate][0]]
+    for candidate in candidates:
         divisions = [places[n] for n in index.admin.get(candidate, ())]
         towns = [(places[n >> 1], bool(n & 1)) for n in index.cities.get(candidate, ())]
         towns += _towns(candidate)
