@@ -84,6 +84,8 @@ def test_prefer_countries(name, prefer, country):
     ("Tibet", "CN", "admin1", "Tibet"),
     ("Lombardie", "IT", "admin1", "Lombardie"),
     ("Bavière", "DE", "admin1", "Bavière"),
+    ("Vénétie", "IT", "admin1", "Vénétie"),                      # the region, not Venice (one of its names)
+    ("Tizi Ouzou", "DZ", "town", ""),                            # the town, seat of its wilaya
     ("Cauca", "CO", "admin1", "Cauca"),
     ("Kabylie", "DZ", "region", ""),
     ("Cyrénaïque", "LY", "region", ""),

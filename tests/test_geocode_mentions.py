@@ -58,6 +58,19 @@ def test_datelines_are_places_in_usual_case(nlp, text, mention, canonical, count
     assert (ent.label_, ent._.canonical, ent._.country) == ("LOC", canonical, country)
 
 
+@pytest.mark.parametrize("text, mention, country, precision", [
+    ("Deux immeubles se sont effondrés à Marseille, rue d'Aubagne.", "Aubagne", "FR", "town"),  # in Marseille
+    ("La crue des fleuves Cauca et Magdalena inquiète la Colombie.", "Cauca", "CO", "country"),  # a river
+    ("La crue des fleuves Cauca et Magdalena inquiète la Colombie.", "Magdalena", "CO", "country"),
+])
+def test_streets_and_rivers_named_after_places(nlp, text, mention, country, precision):
+    ent = next(e for e in nlp(text).ents if e.text == mention)
+    assert (ent._.country, ent._.geo_precision) == (country, precision)
+    if mention == "Aubagne":
+        marseille = next(e for e in ent.doc.ents if e.text == "Marseille")
+        assert (ent._.latitude, ent._.longitude) == (marseille._.latitude, marseille._.longitude)
+
+
 def test_places_inside_a_town_take_its_country(nlp):
     doc = nlp("Un homme est mort à Rouen. Le camion est tombé du pont Mathilde.")
     assert places(doc)["pont Mathilde"][0] == "FR"

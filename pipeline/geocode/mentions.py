@@ -43,6 +43,7 @@ def _lexicon() -> dict:
     after = re.compile(r"\s*(?:\(\s*([^()\n]{2,40}?)\s*\)|,\s*(?:" + "|".join(map(re.escape, within))
                        + r")\s*([A-ZÀ-Ý][\w'’\-]*(?:[ \-](?:de |du |d['’]|et )?[A-ZÀ-Ý][\w'’\-]*){0,3}))")
     return {"heads": heads, "after": after, "towns": towns | heads, "not_places": data["not_place_heads"],
+            "named_after": frozenset(data["named_after_heads"]),
             "before": frozenset(data["not_place_before"])}
 
 
@@ -104,6 +105,22 @@ def _after_town_word(ent: Span) -> bool:
     return i >= 0 and doc[i].lower_ in _lexicon()["towns"]
 
 
+def _named_after(ent: Span, depth: int = 0) -> bool:
+    """Whether the mention names a street or a river after a place: "rue d'Aubagne",
+    "les fleuves Cauca et Magdalena" (the second by coordination)."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and doc[i].lower_ in ("de", "du", "des", "d'", "d’"):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _lexicon()["named_after"]:
+        return True
+    head = ent.root.head
+    if depth or ent.root.dep_ != "conj" or head.ent_iob_ == "O" or head.i >= ent.start:
+        return False
+    first = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    return first is not None and _named_after(first, 1)
+
+
 def _coordinated(ent: Span, places: dict[Span, Place | None]) -> Place | None:
     """The place of a mention coordinated with this one ("à Cayenne et Saint-Jean-du-Maroni")."""
     root = ent.root
@@ -150,6 +167,9 @@ def resolve_places(doc: Doc, locs: list[Span], countries: Sequence[str] = ()) ->
     out: dict[Span, Place | None] = {}
     placed: dict[str, Place] = {}  # name -> place found with the division next to it
     for ent in locs:
+        if _named_after(ent):  # "rue d'Aubagne" is in Marseille: placed below, as a place inside a town
+            out[ent] = None
+            continue
         within = division_after(doc, ent, text)
         out[ent] = locate(ent.text, prefer, within)
         if within is not None and out[ent] is not None:
@@ -161,7 +181,7 @@ def resolve_places(doc: Doc, locs: list[Span], countries: Sequence[str] = ()) ->
     for ent in locs:
         if out[ent] is not None:
             continue
-        if _micro(ent.text):  # "au nord de Digne, dans le massif des Trois-Évêchés"; "pont Mathilde"
+        if _micro(ent.text) or _named_after(ent):  # "au nord de Digne, dans le massif des Trois-Évêchés"; "pont Mathilde"
             before = [e for e in locs if e.sent == ent.sent and e.end <= ent.start and out[e] is not None
                       and out[e].precision != "region"]
             near = out[before[-1]] if before else main
