@@ -87,6 +87,7 @@ def test_places_inside_a_town_take_its_country(nlp):
     ("Il a été arrêté par les moukhabarat à Damas.", "moukhabarat"),
     ("Un séisme de 2,6 sur l'échelle de Richter a frappé la région.", "Richter"),
     ("Le cyclone Nargis a dévasté la Birmanie.", "cyclone Nargis"),
+    ("L'aide a été bloquée par l'État birmane.", "État birmane"),
     ("Des milliers de personnes ont fui l'Afrique du Nord.", "Afrique du Nord"),
 ])
 def test_non_places_get_no_coordinates(nlp, text, word):

@@ -90,6 +90,8 @@ def not_a_place(ent: Span) -> str:
         return _lexicon()["not_places"][words[0].lower()]
     if not any(c.isupper() for c in ent.text):
         return "MISC"
+    if len(words) > 1 and fold(words[0]) == "etat" and words[1][:1].islower() and words[1] not in ("de", "du", "d'", "d’"):
+        return "ORG"  # "l'État birmane" is its government, "l'État de New York" a place
     doc = ent.doc
     if ent.start >= 2 and doc[ent.start - 1].lower_ in ("de", "d'", "d’") and doc[ent.start - 2].lower_ in _lexicon()["before"]:
         return "MISC"  # "l'échelle de Richter"
