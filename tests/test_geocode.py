@@ -86,6 +86,7 @@ def test_prefer_countries(name, prefer, country):
     ("Bavière", "DE", "admin1", "Bavière"),
     ("Vénétie", "IT", "admin1", "Vénétie"),                      # the region, not Venice (one of its names)
     ("Tizi Ouzou", "DZ", "town", ""),                            # the town, seat of its wilaya
+    ("Genève", "CH", "town", "Genève"),                          # the town, seat of its canton
     ("Cauca", "CO", "admin1", "Cauca"),
     ("Kabylie", "DZ", "region", ""),
     ("Cyrénaïque", "LY", "region", ""),

@@ -60,6 +60,7 @@ def test_datelines_are_places_in_usual_case(nlp, text, mention, canonical, count
 
 @pytest.mark.parametrize("text, mention, country, precision", [
     ("Deux immeubles se sont effondrés à Marseille, rue d'Aubagne.", "Aubagne", "FR", "town"),  # in Marseille
+    ("Une voiture a explosé à Mogadiscio, dans le quartier de Medina.", "Medina", "SO", "town"),  # not Saudi
     ("La crue des fleuves Cauca et Magdalena inquiète la Colombie.", "Cauca", "CO", "country"),  # a river
     ("La crue des fleuves Cauca et Magdalena inquiète la Colombie.", "Magdalena", "CO", "country"),
 ])
@@ -89,6 +90,7 @@ def test_places_inside_a_town_take_its_country(nlp):
     ("Le cyclone Nargis a dévasté la Birmanie.", "cyclone Nargis"),
     ("L'aide a été bloquée par l'État birmane.", "État birmane"),
     ("Des milliers de personnes ont fui l'Afrique du Nord.", "Afrique du Nord"),
+    ("L'enquête est menée sous l'autorité du Procureur de la République de Gap.", "Procureur"),
 ])
 def test_non_places_get_no_coordinates(nlp, text, word):
     for ent in nlp(text).ents:

@@ -168,8 +168,8 @@ def _choose(key: str, curated: bool, divisions: list[Place], towns: list[tuple[P
     division_preferred, town_preferred = bool(set(division.countries) & set(prefer)), town.country in prefer
     if division_preferred != town_preferred:
         return division if division_preferred else town
-    if town.country in division.countries:  # "Tizi Ouzou" the town, but "Vénétie" the region, not Venice
-        seat = (town.latitude, town.longitude) == (division.latitude, division.longitude) and fold(town.name) == key
+    if town.country in division.countries:  # "Tizi Ouzou", "Genève" the town, but "Vénétie" (ours) the region
+        seat = (town.latitude, town.longitude) == (division.latitude, division.longitude) and not curated
         return town if seat or town.population >= BIG_CITY else division
     return town if town.population >= (BIG_CITY if curated else BIG_TOWN) else division
 

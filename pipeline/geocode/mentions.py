@@ -25,7 +25,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from ..resources import load_json
-from . import geocode
+from . import common_word, geocode
 from .places import Place, fold
 
 MENTIONS = "geo/mentions.json"
@@ -60,8 +60,8 @@ def locate(text: str, prefer: Sequence[str] = (), within: Place | None = None) -
             place = geocode(text[match.end():], prefer)
             if place is not None:
                 break
-        if place is not None and text[:1].isupper() and place.precision != "town":
-            return None  # "Iju de Lagos" is in Lagos, "Afrique du Nord" not in the Nord
+        if place is not None and text[:1].isupper() and (place.precision != "town" or common_word(text.split()[0])):
+            return None  # "Iju de Lagos" is in Lagos; not "Afrique du Nord", "Procureur de la République de Gap"
     return place
 
 
