@@ -186,24 +186,44 @@ def test_index_is_made_once_per_process():
 
 # --- the index cache ----------------------------------------------------------------
 
-def test_index_is_saved_and_read_back_the_same(tmp_path):
-    path = tmp_path / "cache" / "geocode.pickle"
+@pytest.fixture(scope="module")
+def built():
+    """The real tables, built once for the tests below (a build takes about 10 s)."""
+    from pipeline.geocode import index
+
+    return index.build_index()
+
+
+@pytest.fixture
+def build_once(monkeypatch, built):
+    """``load_index`` builds with the module's tables instead of building them again."""
+    from pipeline.geocode import index
+
+    calls = []
+    monkeypatch.setattr(index, "build_index", lambda: calls.append(1) or built)
+    return calls
+
+
+def test_index_is_saved_and_read_back_the_same(tmp_path, build_once):
+    path = tmp_path / "cache" / "geocode-x.pickle"
     built = load_index(path)
     assert path.exists() and not list(path.parent.glob("*.tmp"))
+    assert (tmp_path / "cache" / "towns-x.sqlite").exists()  # the small towns, beside it
     read = load_index(path)
-    assert read == built
+    assert read == built and len(build_once) == 1
     moscow = read.places[read.cities["moscou"][0] >> 1]
     assert (moscow.country, moscow.precision) == ("RU", "town")
 
 
-def test_damaged_or_unwritable_cache_costs_only_the_build(tmp_path):
-    damaged = tmp_path / "geocode.pickle"
-    damaged.write_bytes(b"not a pickle")
-    index = load_index(damaged)
-    assert index.countries["france"] and load_index(damaged).countries == index.countries  # rewritten whole
+def test_damaged_or_unwritable_cache_costs_only_the_build(tmp_path, build_once):
+    path = tmp_path / "geocode-x.pickle"
+    index = load_index(path)
+    path.write_bytes(b"not a pickle")
+    assert load_index(path).countries == index.countries and len(build_once) == 2  # rebuilt
+    assert load_index(path) == load_index(path) and len(build_once) == 2           # and rewritten whole
     blocked = tmp_path / "a-file"
     blocked.write_text("x")
-    unwritable = load_index(blocked / "geocode.pickle")  # its folder cannot be made: towns in a temporary file
+    unwritable = load_index(blocked / "geocode-x.pickle")  # its folder cannot be made: towns in a temporary file
     assert unwritable.cities == index.cities and Path(unwritable.towns).exists()
 
 
