@@ -118,6 +118,7 @@ def test_towns_carry_their_geonames_id():
     ("Saint-Denis", ("FR",), None, "FR", "Île-de-France"),
     ("Viviers", ("FR",), None, "FR", "Auvergne-Rhône-Alpes"),
     ("Saran", ("FR", "RU"), None, "FR", "Centre-Val de Loire"),  # the first country of the document first
+    ("La Balme", ("FR",), None, "FR", "Auvergne-Rhône-Alpes"),  # La Balme-de-Sillingy, by the start of its name
 ])
 def test_context_decides(name, prefer, within, country, admin1):
     place = geocode(name, prefer_countries=prefer, within=geocode(within) if within else None)

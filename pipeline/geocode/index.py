@@ -34,7 +34,8 @@ from .divisions import division_places, subdivision_names
 from .places import Place, _fold, latin
 
 BIG_TOWN = 15_000     # towns from this size are kept in memory
-NAMED_TOWN = 5_000    # from this size a town is also found by its alternate names ("Chamonix", "Jalo")
+NAMED_TOWN = 5_000    # from this size a town is also found by its alternate names ("Chamonix", "Jalo"),
+                      # below only by the start of its name ("La Balme" for La Balme-de-Sillingy)
 _ARTICLES = ("Le ", "La ", "Les ", "L'", "L’")
 
 
@@ -212,12 +213,15 @@ def build_index():
                       admin1.get((cc, city.get("admin1code") or ""), ""), int(city["geonameid"]))
         main = _fold(city["name"])
         keys = {main, *_without_article(city["name"])}
-        if population >= NAMED_TOWN:
-            for alt in city.get("alternatenames") or ():
-                # skip codes ("ALA") and lower-case transliterations ("alamati")
-                if alt[:1].isupper() and not (alt.isupper() and len(alt) <= 4):
-                    keys.add(_fold(alt))
+        for alt in city.get("alternatenames") or ():
+            # skip codes ("ALA") and lower-case transliterations ("alamati")
+            if alt[:1].isupper() and not (alt.isupper() and len(alt) <= 4):
+                key = _fold(alt)
+                if population >= NAMED_TOWN:
+                    keys.add(key)
                     keys.update(_without_article(alt))  # "Le Caire": also "au Caire"
+                elif main.startswith(key + " ") and " " in key:  # "La Balme": La Balme-de-Sillingy
+                    keys.add(key)
         table = cities if population >= BIG_TOWN else small
         for key in keys:
             if latin(key):
