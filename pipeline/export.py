@@ -128,7 +128,8 @@ def place_entity(span, location: str):
     geocoded again here): the mention with that text nearest to the figure in
     its sentence, else the first with that text or canonical name in the document.
 
-    >>> place_entity(span, "Almaty")._.country
+    >>> doc = nlp("Douze policiers ont été tués à Almaty.")
+    >>> place_entity(doc.spans["casualties"][0], "Almaty")._.country
     'KZ'
     """
     doc = span.doc
