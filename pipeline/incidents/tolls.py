@@ -1,0 +1,97 @@
+"""Tolls of an incident: best, low and high estimates of each casualty category.
+
+Tolls move as reports come in: up as bodies are found, down when double
+counts are removed. The best estimate is the figure of the latest report
+(publication date, then the latest tally within it: the figure dated last,
+the largest of the same day), never a subset ("dont 5 enfants") nor an
+earlier toll the article recalls ("le précédent bilan faisait état de 35
+morts"); low and high are the extremes reported (UCDP's best, low, high).
+
+>>> rows = [{"event_id": "a#1", "count": 35, "published": "2016-03-28", "date": "2016-03-28"},
+...         {"event_id": "b#1", "count": 32, "published": "2016-03-30", "date": "2016-03-30"}]
+>>> estimate(rows)
+{'best': 32, 'low': 32, 'high': 35, 'from': 'b#1'}
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..geocode import fold
+from ..resources import load_json
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    data = load_json("incidents/tolls.json")
+    return {"previous": [re.compile(p) for p in data["previous"]],
+            "cumulative": [re.compile(p) for p in data["cumulative"]],
+            "subset_rules": tuple(data["subset_rules"])}
+
+
+def cumulative(sentence: str) -> bool:
+    """Whether a sentence gives a total over years, not one event's toll.
+
+    >>> cumulative("Depuis 2015, les violences ont fait plus de 10 000 morts."), cumulative("Neuf morts depuis le 13 mai.")
+    (True, False)
+    """
+    text = fold(sentence or "")
+    return any(p.search(text) for p in _patterns()["cumulative"])
+
+
+def previous(sentence: str, matched: str) -> bool:
+    """Whether the figure ``matched`` is an earlier toll its sentence recalls.
+
+    >>> previous("Le précédent bilan faisait état de 35 morts.", "35 morts")
+    True
+    >>> previous("Le bilan a été révisé à 32 morts, contre 35 annoncés.", "32 morts")
+    False
+    """
+    sentence, matched = sentence or "", matched or ""
+    at = sentence.find(matched) if matched else -1
+    if at < 0:
+        return False
+    before = fold(sentence[:at]) + " "
+    return any(p.search(before) for p in _patterns()["previous"])
+
+
+def subset(rule: str) -> bool:
+    """Whether a figure is a part of another (``rule`` of events.csv)."""
+    return (rule or "").startswith(_patterns()["subset_rules"])
+
+
+def _int(value) -> int | None:
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def estimate(rows: list[dict]) -> dict:
+    """Best, low and high of one category's figures (rows of events.csv with
+    ``published``, the publication date of their article), and the
+    ``event_id`` of the best. Subsets and cumulative totals are left out;
+    earlier tolls count for low and high only."""
+    figures = [r for r in rows if _int(r.get("count")) is not None and not subset(r.get("rule", ""))]
+    if not figures:
+        return {"best": None, "low": None, "high": None, "from": ""}
+    low = min(_int(r.get("count_low")) if _int(r.get("count_low")) is not None else _int(r["count"]) for r in figures)
+    high = max(_int(r.get("count_high")) if r.get("qualifier") == "range" and _int(r.get("count_high")) is not None
+               else _int(r["count"]) for r in figures)
+    current = [r for r in figures if not previous(r.get("sentence", ""), r.get("matched_text", ""))] or figures
+    latest = max(str(r.get("published") or "") for r in current)
+    report = [r for r in current if str(r.get("published") or "") == latest]
+    best = max(report, key=lambda r: (_last_day(r.get("date")), _int(r["count"]), -_int(r.get("char_start")) if
+                                      _int(r.get("char_start")) is not None else 0, r.get("event_id", "")))
+    return {"best": _int(best["count"]), "low": min(low, _int(best["count"])),
+            "high": max(high, _int(best["count"])), "from": best.get("event_id", "")}
+
+
+def _last_day(value) -> str:
+    """The last day a date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) covers, as a sortable string."""
+    value = str(value or "")
+    if len(value) == 4:
+        return value + "-12-31"
+    if len(value) == 7:
+        return value + "-31"
+    return value
