@@ -1,0 +1,74 @@
+"""pipeline/incidents/tolls.py: best, low and high estimates of a toll."""
+import pytest
+
+from pipeline.incidents.tolls import cumulative, estimate, previous, subset
+
+
+def fig(event_id, count, published, date=None, **kw):
+    return dict(event_id=event_id, count=count, published=published, date=date or published, **kw)
+
+
+def test_best_is_the_latest_report_even_when_revised_down():
+    rows = [fig("a#1", 45, "2024-03-05"), fig("b#2", 38, "2024-03-07"), fig("c#1", 41, "2024-03-06")]
+    assert estimate(rows) == {"best": 38, "low": 38, "high": 45, "from": "b#2"}
+
+
+def test_best_is_the_latest_report_when_bodies_are_found():
+    rows = [fig("a#1", 5, "2012-01-15"), fig("b#1", 11, "2012-01-17"), fig("c#3", 30, "2012-03-26")]
+    assert estimate(rows)["best"] == 30
+
+
+def test_within_the_latest_report_the_latest_tally_wins():
+    """"Cinq corps retrouvés le 22 mars ... portent le nombre de corps découverts à 30"."""
+    rows = [fig("c#1", 5, "2012-03-26", date="2012-03-22"), fig("c#3", 30, "2012-03-26"),
+            fig("c#5", 5, "2012-03-26", date="2012-03-19")]
+    assert estimate(rows)["best"] == 30
+
+
+def test_a_subset_never_is_the_total():
+    rows = [fig("a#1", 32, "2016-03-30"), fig("a#2", 4, "2016-03-30", rule="subset:noun:killed.mort"),
+            fig("a#3", 140, "2016-03-30", rule="subset:noun:killed.mort")]
+    assert estimate(rows) == {"best": 32, "low": 32, "high": 32, "from": "a#1"}
+
+
+def test_an_earlier_toll_recalled_is_not_the_best_but_bounds_it():
+    sentence = "Le précédent bilan faisait état de 35 morts, mais des victimes avaient été comptées deux fois."
+    rows = [fig("a#1", 32, "2016-03-30", sentence="Les attentats ont fait 32 morts.", matched_text="32 morts"),
+            fig("a#2", 35, "2016-03-30", sentence=sentence, matched_text="35 morts")]
+    assert estimate(rows) == {"best": 32, "low": 32, "high": 35, "from": "a#1"}
+
+
+@pytest.mark.parametrize("sentence, matched", [
+    ("Le précédent bilan faisait état de 35 morts.", "35 morts"),
+    ("Un bilan précédent de ces attaques faisait état de 137 morts.", "137 morts"),
+    ("Un nouveau bilan de 66 morts, contre 58 annoncés jusqu'ici.", "58"),
+    ("Le bilan initial était de 20 morts.", "20 morts"),
+])
+def test_earlier_tolls(sentence, matched):
+    assert previous(sentence, matched)
+
+
+@pytest.mark.parametrize("sentence, matched", [
+    ("Un nouveau bilan de 66 morts, contre 58 annoncés jusqu'ici.", "66 morts"),
+    ("Le bilan a été révisé à la baisse à 38 morts.", "38 morts"),
+    ("Selon un dernier bilan, l'attaque a fait 12 morts.", "12 morts"),
+])
+def test_current_tolls(sentence, matched):
+    assert not previous(sentence, matched)
+
+
+def test_cumulative_totals_over_years():
+    assert cumulative("Depuis 2015, les violences ont fait plus de 10 000 morts.")
+    assert cumulative("Plus de 20 000 migrants sont morts en Méditerranée depuis 1993.")
+    assert cumulative("Les combats ont fait des milliers de morts depuis des années.")
+    assert not cumulative("Les émeutes ont fait neuf morts depuis le 13 mai.")
+    assert not cumulative("L'attaque a fait 12 morts lundi.")
+
+
+def test_subset_rule():
+    assert subset("subset:noun:killed.mort") and not subset("noun:killed.mort") and not subset("")
+
+
+def test_no_figure_gives_empty_estimates():
+    assert estimate([]) == {"best": None, "low": None, "high": None, "from": ""}
+    assert estimate([fig("a#1", None, "2024-01-01")])["best"] is None
