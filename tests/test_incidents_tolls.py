@@ -72,3 +72,17 @@ def test_subset_rule():
 def test_no_figure_gives_empty_estimates():
     assert estimate([]) == {"best": None, "low": None, "high": None, "from": ""}
     assert estimate([fig("a#1", None, "2024-01-01")])["best"] is None
+
+
+def test_a_figure_dated_with_the_event_is_the_articles_current_tally():
+    """"Les attentats du 22 mars ont fait 32 morts... mardi, 17 victimes belges identifiées"."""
+    rows = [fig("a#2", 32, "2016-03-30", date="2016-03-22", event_day="2016-03-22"),
+            fig("a#3", 17, "2016-03-30", date="2016-03-29", event_day="2016-03-22")]
+    assert estimate(rows)["best"] == 32
+
+
+def test_a_tally_of_an_earlier_day_gives_way_to_the_days_one():
+    """"Lundi, le bilan était de 45 morts. Il a été ramené à 38." (a Wednesday paper)"""
+    rows = [fig("a#2", 45, "2024-03-06", date="2024-03-04", event_day="2024-03-03"),
+            fig("a#3", 38, "2024-03-06", event_day="2024-03-03")]
+    assert estimate(rows)["best"] == 38

@@ -141,8 +141,9 @@ def document_reports(doc_id: str, rows: list[dict], published: str | date | None
     earlier events it recalls (dated before the main one by more than the
     family's window), cumulative totals over years. Events of other
     families join the main one unless dated apart (an explosion in a report
-    of an attack, the curfew after a riot). A casualty row follows the event the text ties it to
-    (``cause_event_id``), else the main event.
+    of an attack, the curfew after a riot). A casualty row follows the event
+    the text ties it to (``cause_event_id``), else the main event unless
+    dated apart.
 
     >>> rows = [{"event_id": "a#1", "event_type": "attack", "date": "2021-03-21", "date_precision": "day", "date_text": "dimanche"},
     ...         {"event_id": "a#2", "event_type": "attack", "date": "2021-03-15", "date_precision": "day", "date_text": "15 mars"}]
@@ -178,7 +179,8 @@ def document_reports(doc_id: str, rows: list[dict], published: str | date | None
     dates: dict[int, tuple] = {0: main_date(dominant)}
     fams: dict[int, str] = {0: dominant}
 
-    def group_for(family: str, span, row_fam: str) -> int:
+    def group_for(family: str, span) -> int:
+        """The main report (0), or the report of the earlier event dated ``span``."""
         main = dates[0]
         window = timedelta(days=params(family)["window_days"])
         if span and main and span[1] < main[0] - window:
@@ -189,14 +191,14 @@ def document_reports(doc_id: str, rows: list[dict], published: str | date | None
             return 0
         if k not in keys:
             keys[k] = len(keys)
-            dates[keys[k]], fams[keys[k]] = span, row_fam
+            dates[keys[k]], fams[keys[k]] = span, family
         return keys[k]
 
     assign: dict[str, int] = {}
     for r in events:  # an article tells one event, and may recall earlier ones
         f = fam[r["event_id"]]
         f = dominant if f in attached or params(f).get("group") != dom_group else f
-        assign[r["event_id"]] = group_for(f, _explicit(r, published), f)
+        assign[r["event_id"]] = group_for(f, _explicit(r, published))
     for r in rows:
         if r.get("event_type") not in casualty:
             continue
@@ -211,7 +213,7 @@ def document_reports(doc_id: str, rows: list[dict], published: str | date | None
         elif cause in by_id:
             assign[r["event_id"]] = assign[cause]
         else:
-            assign[r["event_id"]] = group_for(dominant, span, dominant)
+            assign[r["event_id"]] = group_for(dominant, span)
     reports = []
     ents = list(entities)
     for k, n in sorted(keys.items(), key=lambda kv: kv[1]):

@@ -47,7 +47,7 @@ def km(p: tuple[float, float], q: tuple[float, float]) -> float:
     """Great-circle distance in kilometres.
 
     >>> round(km((48.8566, 2.3522), (45.764, 4.8357)))
-    392
+    391
     """
     lat1, lon1, lat2, lon2 = map(math.radians, (*p, *q))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -109,7 +109,7 @@ def similarity(a: Report, b: Report, weights: dict[str, float]) -> float:
     >>> a = Report("a@0", "a", None, "hazard", features=Counter({"seisme": 1, "P:amatrice": 2}))
     >>> b = Report("b@0", "b", None, "hazard", features=Counter({"P:amatrice": 2, "italie": 1}))
     >>> round(similarity(a, b, {}), 2)
-    0.8
+    0.74
     """
     def vec(r):
         return {f: (1 + math.log(c)) * weights.get(f, 1.0) for f, c in r.features.items()}

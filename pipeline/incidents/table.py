@@ -27,7 +27,7 @@ def incident_id(keys: list[str]) -> str:
     inputs, same id).
 
     >>> incident_id(["b.txt@0", "a.txt@0"])
-    'I3a0b7dd9f3'
+    'Ifbc255077c'
     """
     return "I" + hashlib.sha1(min(keys).encode("utf-8")).hexdigest()[:10]
 
@@ -36,7 +36,8 @@ def incident_row(reports: list[Report]) -> dict:
     """The row of one incident from its reports."""
     onto = load_json("events/ontology.json")
     casualty = set(families()["casualty_types"])
-    rows = [dict(r, published=rep.published.isoformat() if rep.published else "")
+    rows = [dict(r, published=rep.published.isoformat() if rep.published else "",
+                 event_day=rep.hi.isoformat() if rep.hi else "")
             for rep in reports for r in rep.rows]
     events = [r for r in rows if r.get("event_type") not in casualty]
     types = Counter(r["event_type"] for r in events)

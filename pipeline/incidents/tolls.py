@@ -2,8 +2,8 @@
 
 Tolls move as reports come in: up as bodies are found, down when double
 counts are removed. The best estimate is the figure of the latest report
-(publication date, then the latest tally within it: the figure dated last,
-the largest of the same day), never a subset ("dont 5 enfants") nor an
+(publication date, then the latest tally within it: the figure whose tally
+stands at the latest day, the largest of the same day), never a subset ("dont 5 enfants") nor an
 earlier toll the article recalls ("le précédent bilan faisait état de 35
 morts"); low and high are the extremes reported (UCDP's best, low, high).
 
@@ -69,7 +69,8 @@ def _int(value) -> int | None:
 
 def estimate(rows: list[dict]) -> dict:
     """Best, low and high of one category's figures (rows of events.csv with
-    ``published``, the publication date of their article), and the
+    ``published``, the publication date of their article, and ``event_day``,
+    the day of the event their article reports), and the
     ``event_id`` of the best. Subsets and cumulative totals are left out;
     earlier tolls count for low and high only."""
     figures = [r for r in rows if _int(r.get("count")) is not None and not subset(r.get("rule", ""))]
@@ -81,10 +82,29 @@ def estimate(rows: list[dict]) -> dict:
     current = [r for r in figures if not previous(r.get("sentence", ""), r.get("matched_text", ""))] or figures
     latest = max(str(r.get("published") or "") for r in current)
     report = [r for r in current if str(r.get("published") or "") == latest]
-    best = max(report, key=lambda r: (_last_day(r.get("date")), _int(r["count"]), -_int(r.get("char_start")) if
-                                      _int(r.get("char_start")) is not None else 0, r.get("event_id", "")))
+    best = max(report, key=lambda r: (_as_of(r), _int(r["count"]), -(_int(r.get("char_start")) or 0),
+                                      r.get("event_id", "")))
     return {"best": _int(best["count"]), "low": min(low, _int(best["count"])),
             "high": max(high, _int(best["count"])), "from": best.get("event_id", "")}
+
+
+def _as_of(row: dict) -> str:
+    """The day a figure's tally stands at: the day its sentence names when
+    that is after the event and before the article ("lundi, le bilan était
+    de 5 morts" in a Wednesday paper), else the article's publication (a
+    figure dated with the event's own day, "les attentats du 22 mars ont
+    fait 32 morts", is the article's current tally of that event).
+
+    >>> _as_of({"date": "2016-03-22", "event_day": "2016-03-22", "published": "2016-03-30"})
+    '2016-03-30'
+    >>> _as_of({"date": "2016-03-29", "event_day": "2016-03-22", "published": "2016-03-30"})
+    '2016-03-29'
+    """
+    published = str(row.get("published") or "")
+    day = _last_day(row.get("date"))
+    if not day or day >= published or day <= str(row.get("event_day") or ""):
+        return published
+    return day
 
 
 def _last_day(value) -> str:
