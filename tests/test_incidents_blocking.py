@@ -83,3 +83,14 @@ def test_blocks_keep_families_apart_but_an_undetermined_report_goes_everywhere()
     found = [{r.key for r in blk} for blk in blocks([quake, attack, loose])]
     assert not any({"a@0", "b@0"} <= blk for blk in found)
     assert any({"a@0", "c@0"} <= blk for blk in found) and any({"b@0", "c@0"} <= blk for blk in found)
+
+
+def test_an_explosion_says_less_than_an_attack():
+    """"L'attentat... deux explosions... une explosion": the report of a bombing."""
+    rows = [row(1, "bombing", rule="noun:bombing.attentat"), row(2, "accident", rule="noun:accident.explosion"),
+            row(3, "accident", rule="noun:accident.explosion"), row(4, "killed", count=14)]
+    [report] = document_reports("a", rows, "2016-03-22")
+    assert report.family == "violence"
+    rows = [row(1, "accident", rule="noun:accident.naufrage"), row(2, "protest", rule="noun:protest.rassemblement"),
+            row(3, "accident", rule="noun:accident.naufrage")]
+    assert document_reports("a", rows, "2012-01-15")[0].family == "hazard"

@@ -158,9 +158,13 @@ def document_reports(doc_id: str, rows: list[dict], published: str | date | None
     events = [r for r in rows if r.get("event_type") not in casualty]
     by_id = {r["event_id"]: r for r in events}
     fam = {r["event_id"]: fam_of.get(r.get("event_type"), "unknown") for r in events}
-    main_fams = [fam[r["event_id"]] for r in events if fam[r["event_id"]] not in attached]
-    dom = Counter(main_fams or [fam[r["event_id"]] for r in events] or ["unknown"])
-    first = {f: i for i, f in reversed(list(enumerate(main_fams)))}
+    weak = set(families().get("weak_triggers", ()))
+    main_rows = [r for r in events if fam[r["event_id"]] not in attached] or events
+    dom: Counter = Counter()
+    for r in main_rows:  # "explosion" says less of the kind of event than "attentat"
+        dom[fam[r["event_id"]]] += 0.5 if (r.get("rule") or "").partition(":")[2] in weak else 1.0
+    dom = dom or Counter(["unknown"])
+    first = {fam[r["event_id"]]: i for i, r in reversed(list(enumerate(main_rows)))}
     dominant = max(dom, key=lambda f: (dom[f], -first.get(f, 0)))
     dom_group = params(dominant).get("group")
 
