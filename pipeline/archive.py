@@ -25,6 +25,10 @@ from .incidents.files import read_tables, table_format, update_incidents
 STAGING = ".staging"
 
 
+class ArchiveFormatError(ValueError):
+    """``--append`` onto tables of another format than ``--format``."""
+
+
 class Stage:
     """The staging folder of one run into ``out``, and what the archive holds."""
 
@@ -39,7 +43,7 @@ class Stage:
         if append:
             found = table_format(self.out)
             if found and found != fmt:
-                raise ValueError(f"{self.out} holds {found} tables; append with --format {found}")
+                raise ArchiveFormatError(f"{self.out} holds {found} tables; append with --format {found}")
 
     def archived_rows(self) -> Iterator[tuple[str, dict]]:
         """``(table, row)`` of the archive's tables (none unless appending);
@@ -57,10 +61,11 @@ class Stage:
             doc.status, doc.error = "skipped", f"already in the archive as {self.hashes[doc.sha256]}"
         return doc
 
-    def publish(self) -> int:
-        """Add the incidents to the staged tables, then move every table into
-        ``out``; returns the number of incidents."""
-        n = update_incidents(self.path, self.fmt)
+    def publish(self, mapper=map) -> int:
+        """Add the incidents to the staged tables (blocks matched by
+        ``mapper``), then move every table into ``out``; returns the number
+        of incidents."""
+        n = update_incidents(self.path, self.fmt, mapper)
         for name in ALL_TABLES:
             os.replace(self.path / f"{name}.{self.fmt}", self.out / f"{name}.{self.fmt}")
         shutil.rmtree(self.path, ignore_errors=True)

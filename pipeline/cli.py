@@ -49,7 +49,7 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
     from .archive import Stage
     from .checkpoint import Checkpoint, key
     from .export import open_writer
-    from .engines import iter_results
+    from .engines import block_mapper, iter_results
     from .read import read_inputs
 
     statuses: Counter = Counter()
@@ -79,7 +79,7 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
             for r in bar:
                 emit(r, record=True)
         writer.close()
-        statuses["incidents"] = stage.publish()
+        statuses["incidents"] = stage.publish(block_mapper(engine, scheduler, workers))
     except BaseException:
         writer.abort()
         stage.discard()
@@ -106,6 +106,7 @@ def run(
     append: bool = typer.Option(False, "--append", help="Add to the tables already in --out (texts already there are skipped)."),
 ) -> None:
     """Extract events, entities, document statuses and incidents from a corpus into CSV, parquet or JSONL files."""
+    from .archive import ArchiveFormatError
     from .export import FORMATS
 
     inputs = inputs or ["corpus"]
@@ -125,7 +126,7 @@ def run(
     except ConnectionError as exc:  # --scheduler unreachable or without workers
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1)
-    except ValueError as exc:  # --append onto tables of another format
+    except ArchiveFormatError as exc:  # --append onto tables of another format
         raise typer.BadParameter(str(exc), param_hint="--format")
     n_docs = sum(v for k, v in stats.items() if k not in ("events", "incidents"))
     parts = ", ".join(f"{stats[k]} {k}" for k in ("ok", "empty", "skipped", "error") if stats[k])

@@ -168,3 +168,24 @@ def test_notebook_api_gives_incidents(nlp):
     assert len(res.incidents) == 4 and str(res.incidents["killed"].dtype) == "Int64"
     assert set(res.events["incident_id"]) == set(res.incidents["incident_id"])
     assert sorted(res.incidents["killed"].tolist()) == [8, 19, 38, 10000]
+
+
+def test_dask_engine_matches_the_blocks_on_its_workers_with_the_same_result(both, tmp_path):
+    run("run", DATA / "day1", DATA / "day2", "--out", tmp_path, "--engine", "dask", "--workers", "1", "-q")
+    assert (tmp_path / "incidents.csv").read_bytes() == (both / "incidents.csv").read_bytes()
+
+
+def test_blocks_run_through_the_mapper_they_are_given(both):
+    from pipeline.incidents import find_incidents
+    from pipeline.incidents.files import iter_table
+
+    seen = []
+
+    def mapper(fn, blocks):
+        for block in blocks:
+            seen.append(len(block))
+            yield fn(block)
+
+    rows, _ = find_incidents(iter_table(both / "events.csv"), iter_table(both / "documents.csv"),
+                             iter_table(both / "entities.csv"), mapper)
+    assert seen and len(rows) == len(read_csv(both / "incidents.csv"))

@@ -98,3 +98,14 @@ def test_clusters_never_outlast_their_family():
 def test_two_reports_of_one_article_stay_apart():
     a, b = report("a@0", day=date(2024, 3, 4)), report("a@1", day=date(2024, 3, 4))
     assert not compatible(a, b)
+
+
+def test_a_large_block_compares_only_reports_sharing_a_rare_feature():
+    from pipeline.incidents.matching import candidate_pairs
+
+    day = date(2024, 3, 4)
+    crowd = [report(f"r{n}@0", day=day, words=f"attaque village{n} common") for n in range(300)]
+    crowd.append(report("x@0", day=day, words="attaque village7 common"))
+    pairs = candidate_pairs(crowd)
+    assert (7, 300) in pairs and len(pairs) < 1000
+    assert len(candidate_pairs(crowd[:10])) == 45

@@ -67,6 +67,7 @@ def test_cumulative_totals_over_years():
 
 def test_subset_rule():
     assert subset("subset:noun:killed.mort") and not subset("noun:killed.mort") and not subset("")
+    assert subset("partitive:killed.succomber") and subset("breakdown:noun:killed.mort")
 
 
 def test_no_figure_gives_empty_estimates():

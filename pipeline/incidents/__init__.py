@@ -57,20 +57,22 @@ def reports_of(events: Iterable[dict], documents: Iterable[dict],
     return reports
 
 
-def group_reports(reports: list[Report]) -> dict[str, str]:
-    """Report key to incident key, block by block."""
+def group_reports(reports: list[Report], mapper=map) -> dict[str, str]:
+    """Report key to incident key, block by block; ``mapper`` runs
+    :func:`.matching.block_links` over the blocks (``map``, or
+    :func:`pipeline.engines.block_mapper` to run them on Dask workers)."""
     links = []
-    for block in blocks(reports):
-        links.extend(block_links(block))
+    for found in mapper(block_links, blocks(reports)):
+        links.extend(found)
     return cluster(reports, links)
 
 
 def find_incidents(events: Iterable[dict], documents: Iterable[dict],
-                   entities: Iterable[dict] = ()) -> tuple[list[dict], dict[str, str]]:
+                   entities: Iterable[dict] = (), mapper=map) -> tuple[list[dict], dict[str, str]]:
     """The incident rows (sorted by start date, then id) and the
     ``incident_id`` of each ``event_id``."""
     reports = reports_of(events, documents, entities)
-    of = group_reports(reports)
+    of = group_reports(reports, mapper)
     members: dict[str, list[Report]] = {}
     for r in reports:
         members.setdefault(of[r.key], []).append(r)

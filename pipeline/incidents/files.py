@@ -55,17 +55,19 @@ def read_tables(folder: str | os.PathLike, fmt: str, names=("events", "entities"
             yield name, row
 
 
-def update_incidents(folder: str | os.PathLike, fmt: str | None = None) -> int:
+def update_incidents(folder: str | os.PathLike, fmt: str | None = None, mapper=map) -> int:
     """Find the incidents of the tables in ``folder``; rewrite its events
     table with their ``incident_id`` and write ``incidents.<fmt>``, each file
-    under a temporary name renamed at the end. Returns the number of incidents."""
+    under a temporary name renamed at the end (``mapper``: where the blocks
+    are matched, see :func:`pipeline.engines.block_mapper`). Returns the
+    number of incidents."""
     folder = Path(folder)
     fmt = fmt or table_format(folder)
     if fmt is None:
         raise FileNotFoundError(f"no events and documents tables in {folder}")
     events = folder / f"events.{fmt}"
     incidents, ids = find_incidents(iter_table(events), iter_table(folder / f"documents.{fmt}"),
-                                    iter_table(folder / f"entities.{fmt}"))
+                                    iter_table(folder / f"entities.{fmt}"), mapper)
     writer = open_writer(folder, fmt, {"events": ALL_TABLES["events"], "incidents": ALL_TABLES["incidents"]})
     try:
         writer.write("events", (dict(r, incident_id=ids.get(r["event_id"], "")) for r in iter_table(events)))

@@ -127,20 +127,44 @@ def threshold(a: Report, b: Report) -> float:
     return p["min_similarity"] if a.lo and b.lo else p["min_similarity_undated"]
 
 
+def candidate_pairs(block: list[Report], all_pairs: int = 200) -> list[tuple[int, int]]:
+    """Index pairs of a block worth comparing: all of them in a small block;
+    in a large one, the pairs that share a rare feature (a name, a place, a
+    word found in few reports of the block), so the cost grows with the
+    reports that may match rather than with the square of the block.
+
+    >>> candidate_pairs([Report("a@0", "a", None, "hazard"), Report("b@0", "b", None, "hazard")])
+    [(0, 1)]
+    """
+    n = len(block)
+    if n <= all_pairs:
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    index: dict[str, list[int]] = {}
+    for i, r in enumerate(block):
+        for f in r.features:
+            index.setdefault(f, []).append(i)
+    rare = max(20, n // 20)
+    pairs = set()
+    for members in index.values():
+        if len(members) <= rare:
+            pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1:])
+    return sorted(pairs)
+
+
 def block_links(block: list[Report]) -> list[tuple[float, str, str]]:
     """The pairs of a block that may be one event, with their similarity."""
     weights = idf(block)
     links = []
-    for i, a in enumerate(block):
-        for b in block[i + 1:]:
-            if a.key == b.key or not compatible(a, b):
-                continue
-            s = similarity(a, b, weights)
-            need = threshold(a, b)
-            if shared_places(a.towns, b.towns):
-                need /= 2  # the same town: less text needs to agree
-            if s >= need:
-                links.append((s, *sorted((a.key, b.key))))
+    for i, j in candidate_pairs(block):
+        a, b = block[i], block[j]
+        if a.key == b.key or not compatible(a, b):
+            continue
+        s = similarity(a, b, weights)
+        need = threshold(a, b)
+        if shared_places(a.towns, b.towns):
+            need /= 2  # the same town: less text needs to agree
+        if s >= need:
+            links.append((s, *sorted((a.key, b.key))))
     return links
 
 

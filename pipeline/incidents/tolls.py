@@ -56,8 +56,13 @@ def previous(sentence: str, matched: str) -> bool:
 
 
 def subset(rule: str) -> bool:
-    """Whether a figure is a part of another (``rule`` of events.csv)."""
-    return (rule or "").startswith(_patterns()["subset_rules"])
+    """Whether a figure is a part of another (``rule`` of events.csv): a
+    subset, a breakdown, a later outcome of a part.
+
+    >>> subset("subset:noun:killed.mort"), subset("elliptic:subset:noun:killed.mort"), subset("noun:killed.mort")
+    (True, True, False)
+    """
+    return bool(set((rule or "").split(":")) & set(_patterns()["subset_rules"]))
 
 
 def _int(value) -> int | None:
