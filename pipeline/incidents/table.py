@@ -40,7 +40,10 @@ def incident_row(reports: list[Report]) -> dict:
                  event_day=rep.hi.isoformat() if rep.hi else "")
             for rep in reports for r in rep.rows]
     events = [r for r in rows if r.get("event_type") not in casualty]
-    types = Counter(r["event_type"] for r in events)
+    weak = set(families().get("weak_triggers", ()))
+    types: Counter = Counter()
+    for r in events:  # an "explosion" in a report of a bombing
+        types[r["event_type"]] += 0.5 if (r.get("rule") or "").partition(":")[2] in weak else 1.0
     attached = {t for f in families()["attached"] for t in families()["families"][f]["types"]}
     main = Counter({t: n for t, n in types.items() if t not in attached}) or types
     event_type = min(main, key=lambda t: (-main[t], t)) if main else ""
