@@ -87,3 +87,16 @@ def test_a_tally_of_an_earlier_day_gives_way_to_the_days_one():
     rows = [fig("a#2", 45, "2024-03-06", date="2024-03-04", event_day="2024-03-03"),
             fig("a#3", 38, "2024-03-06", event_day="2024-03-03")]
     assert estimate(rows)["best"] == 38
+
+
+@pytest.mark.parametrize("sentence, matched", [
+    ("Selon un premier bilan, l'attaque a fait 12 morts.", "12 morts"),
+    ("Selon un bilan provisoire, près de 19 400 personnes ont été tuées.", "19 400 personnes ont été tuées"),
+    ("Un second bilan fait état de 758 morts.", "758 morts"),
+])
+def test_a_first_or_provisional_toll_is_the_current_one(sentence, matched):
+    assert not previous(sentence, matched)
+
+
+def test_a_first_toll_recalled_in_the_imperfect_is_an_earlier_one():
+    assert previous("Le premier bilan qui faisait état d'une centaine de morts a été réévalué.", "une centaine de morts")
