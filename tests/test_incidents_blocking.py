@@ -59,7 +59,8 @@ def test_places_names_and_countries_come_from_rows_and_entities():
     rows = [row(1, "attack", location="Banibangou", country="NE", sentence="Une attaque à Banibangou.")]
     entities = [{"text": "Tillabéri", "label": "LOC", "canonical": "Tillabéri", "country": "NE", "geo_precision": "admin"},
                 {"text": "Niger", "label": "LOC", "canonical": "Niger", "country": "NE", "geo_precision": "country"},
-                {"text": "Alkache Alhada", "label": "PER", "canonical": "Alkache Alhada"}]
+                {"text": "Alkache Alhada", "label": "PER", "canonical": "Alkache Alhada"},
+                {"text": "Sahel", "label": "LOC", "canonical": "Sahel"}]
     [report] = document_reports("a", rows, "2021-03-16", entities)
     assert report.places == {"banibangou", "tillaberi"} and report.towns == {"banibangou"}
     assert report.countries == ("NE",) and report.features["N:alkache alhada"] == 1

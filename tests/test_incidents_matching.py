@@ -109,3 +109,17 @@ def test_a_large_block_compares_only_reports_sharing_a_rare_feature():
     pairs = candidate_pairs(crowd)
     assert (7, 300) in pairs and len(pairs) < 1000
     assert len(candidate_pairs(crowd[:10])) == 45
+
+
+def test_reports_without_any_date_need_the_text_alone_to_agree():
+    """Two undated communiqués of one minister, on floods and on fires, are not one event."""
+    words = "ministre interieur cazeneuve secours "
+    floods = report("a@0", "hazard", places=("herault",), words=words + "precipitations inondations crue riviere "
+                    "lalonde grimaud sinistres disparues decedees episode orageux vigilance")
+    fires = report("b@0", "hazard", places=("herault",), words=words + "incendies hectares vegetation feux "
+                   "montalba bouches rhone pyrenees evacuees brulees canadair foret")
+    assert date_gap(floods, fires) is None and compatible(floods, fires)
+    assert block_links([floods, fires]) == []
+    same = report("c@0", "hazard", places=("herault",), words=words + "precipitations inondations crue riviere "
+                  "lalonde grimaud sinistres bilan morts pluies")
+    assert [(x, y) for _, x, y in block_links([floods, same])] == [("a@0", "c@0")]

@@ -55,8 +55,10 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
-    """Folded names of countries (a country is not a place that tells two events apart)."""
-    names = set()
+    """Folded names of countries and broad areas (``models/incidents/areas.txt``):
+    not places that tell two events apart."""
+    with open(models_dir() / "incidents" / "areas.txt", encoding="utf-8") as f:
+        names = {w.strip() for w in f if w.strip() and not w.startswith("#")}
     for row in load_csv("entities/countries.csv"):
         names.add(fold(row["name"]))
         names.update(fold(a) for a in (row.get("aliases") or "").split("|") if a)

@@ -22,7 +22,9 @@ import math
 from collections import Counter
 from datetime import timedelta
 
-from .blocking import Report, params
+from .blocking import Report, families, params
+
+NO_DATE_SIMILARITY = families().get("no_date_similarity", 0.3)
 
 
 def _interval(r: Report):
@@ -161,7 +163,9 @@ def block_links(block: list[Report]) -> list[tuple[float, str, str]]:
             continue
         s = similarity(a, b, weights)
         need = threshold(a, b)
-        if shared_places(a.towns, b.towns):
+        if date_gap(a, b) is None:
+            need = max(2 * need, NO_DATE_SIMILARITY)  # nothing dates one of them: the text alone must tell
+        elif shared_places(a.towns, b.towns):
             need /= 2  # the same town: less text needs to agree
         if s >= need:
             links.append((s, *sorted((a.key, b.key))))
