@@ -95,3 +95,15 @@ def test_an_explosion_says_less_than_an_attack():
     rows = [row(1, "accident", rule="noun:accident.naufrage"), row(2, "protest", rule="noun:protest.rassemblement"),
             row(3, "accident", rule="noun:accident.naufrage")]
     assert document_reports("a", rows, "2012-01-15")[0].family == "hazard"
+
+
+def test_a_later_attack_the_article_adds_is_a_report_of_its_own():
+    """"Les attaques du 21 mars ont fait 141 morts... Mercredi, au moins treize personnes ont été tuées
+    au cours d'attaques contre trois villages de la région de Tillabéri." """
+    rows = [row(1, "attack", "2021-03-21", "day", "21 mars"), row(2, "killed", "2021-03-24", "day", "hier",
+                                                                  count=141, cause=1),
+            row(3, "killed", count=13, cause=4), row(4, "attack", "2021-03-24", "day", "mercredi"),
+            row(5, "deployment", "2021-03-24", "day", "mercredi")]
+    main, later = document_reports("a", rows, "2021-03-25")
+    assert [r["event_id"] for r in main.rows] == ["a#1", "a#2", "a#5"]
+    assert [r["event_id"] for r in later.rows] == ["a#3", "a#4"] and later.lo == date(2021, 3, 24)

@@ -139,9 +139,10 @@ def _cumulative(sentence: str) -> bool:
 
 def document_reports(doc_id: str, rows: list[dict], published: str | date | None,
                      entities: Iterable[dict] = ()) -> list[Report]:
-    """Split the rows of one article into reports: the main event, and the
+    """Split the rows of one article into reports: the main event, the
     earlier events it recalls (dated before the main one by more than the
-    family's window), cumulative totals over years. Events of other
+    family's window), later events it adds (dated to the day after it by
+    more than the window), cumulative totals over years. Events of other
     families join the main one unless dated apart (an explosion in a report
     of an attack, the curfew after a riot). A casualty row follows the event
     the text ties it to (``cause_event_id``), else the main event unless
@@ -185,12 +186,16 @@ def document_reports(doc_id: str, rows: list[dict], published: str | date | None
     dates: dict[int, tuple] = {0: main_date(dominant)}
     fams: dict[int, str] = {0: dominant}
 
-    def group_for(family: str, span) -> int:
-        """The main report (0), or the report of the earlier event dated ``span``."""
+    def group_for(family: str, span, later: bool = False) -> int:
+        """The main report (0), or the report of the earlier event dated
+        ``span`` (with ``later``, of a later one too: "par ailleurs, jeudi,
+        une autre attaque...")."""
         main = dates[0]
         window = timedelta(days=params(family)["window_days"])
         if span and main and span[1] < main[0] - window:
             k = ("recalled", family, span)
+        elif later and span and main and span[0] == span[1] and span[0] > main[1] + window:
+            k = ("later", family, span)
         elif span and not main and published and span[1] < published - timedelta(days=params(family)["lookback_days"]):
             k = ("recalled", family, span)
         else:
@@ -202,9 +207,9 @@ def document_reports(doc_id: str, rows: list[dict], published: str | date | None
 
     assign: dict[str, int] = {}
     for r in events:  # an article tells one event, and may recall earlier ones
-        f = fam[r["event_id"]]
-        f = dominant if f in attached or params(f).get("group") != dom_group else f
-        assign[r["event_id"]] = group_for(f, _explicit(r, published))
+        own = fam[r["event_id"]]
+        f = dominant if own in attached or params(own).get("group") != dom_group else own
+        assign[r["event_id"]] = group_for(f, _explicit(r, published), later=own not in attached)
     for r in rows:
         if r.get("event_type") not in casualty:
             continue
