@@ -103,7 +103,8 @@ def run(
     scheduler: Optional[str] = typer.Option(
         None, help="Dask scheduler tcp://HOST:PORT (default with --engine dask: a local cluster of --workers)."),
     batch_size: int = typer.Option(32, "--batch-size", help="Documents per task sent to a worker (one memory zone each)."),
-    append: bool = typer.Option(False, "--append", help="Add to the tables already in --out (texts already there are skipped)."),
+    append: bool = typer.Option(False, "--append",
+                                help="Add to the tables already in --out (texts already there are skipped)."),
 ) -> None:
     """Extract events, entities, document statuses and incidents from a corpus into CSV, parquet or JSONL files."""
     from .archive import ArchiveFormatError

@@ -10,7 +10,8 @@ blocks (group of families x country x window of days, each window shared by
 two neighbouring blocks, so that nothing is cut at a border).
 
 >>> rows = [{"event_id": "a#1", "event_type": "attack", "date": "2021-03-15", "date_precision": "day",
-...          "date_text": "lundi", "location": "Banibangou", "country": "NE", "sentence": "Une attaque a eu lieu lundi."}]
+...          "date_text": "lundi", "location": "Banibangou", "country": "NE",
+...          "sentence": "Une attaque a eu lieu lundi."}]
 >>> [r.family for r in document_reports("a", rows, "2021-03-17")]
 ['violence']
 """
@@ -148,8 +149,10 @@ def document_reports(doc_id: str, rows: list[dict], published: str | date | None
     the text ties it to (``cause_event_id``), else the main event unless
     dated apart.
 
-    >>> rows = [{"event_id": "a#1", "event_type": "attack", "date": "2021-03-21", "date_precision": "day", "date_text": "dimanche"},
-    ...         {"event_id": "a#2", "event_type": "attack", "date": "2021-03-15", "date_precision": "day", "date_text": "15 mars"}]
+    >>> rows = [{"event_id": "a#1", "event_type": "attack", "date": "2021-03-21", "date_precision": "day",
+    ...          "date_text": "dimanche"},
+    ...         {"event_id": "a#2", "event_type": "attack", "date": "2021-03-15", "date_precision": "day",
+    ...          "date_text": "15 mars"}]
     >>> [(r.key, r.lo.isoformat()) for r in document_reports("a", rows, "2021-03-22")]
     [('a@0', '2021-03-21'), ('a@1', '2021-03-15')]
     """

@@ -48,7 +48,8 @@ def iter_table(path: str | os.PathLike) -> Iterator[dict]:
             yield from csv.DictReader(f)
 
 
-def read_tables(folder: str | os.PathLike, fmt: str, names=("events", "entities", "documents")) -> Iterator[tuple[str, dict]]:
+def read_tables(folder: str | os.PathLike, fmt: str,
+                names=("events", "entities", "documents")) -> Iterator[tuple[str, dict]]:
     """``(table, row)`` pairs of the tables of ``folder``, table after table."""
     for name in names:
         for row in iter_table(Path(folder) / f"{name}.{fmt}"):
