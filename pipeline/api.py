@@ -51,8 +51,8 @@ def collect(documents: Iterable[Document], workers: int = 1) -> Extraction:
         entities.extend(r.entities)
         docs.append(r.document)
     incidents, ids = find_incidents(events, docs, entities)
-    for row in events:
-        row["incident_id"] = ids.get(row["event_id"], "")
+    for row, incident in zip(events, ids):
+        row["incident_id"] = incident
     return Extraction(**to_frames(events, entities, docs), incidents=frame_of("incidents", incidents))
 
 

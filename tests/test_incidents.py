@@ -190,3 +190,17 @@ def test_blocks_run_through_the_mapper_they_are_given(both):
     rows, _ = find_incidents(iter_table(both / "events.csv"), iter_table(both / "documents.csv"),
                              iter_table(both / "entities.csv"), mapper)
     assert seen and len(rows) == len(read_csv(both / "incidents.csv"))
+
+
+def test_two_articles_with_one_doc_id_stay_two(tmp_path, nlp):
+    """Two folders each with an ``a.txt``: the tables hold two documents of one doc_id."""
+    for folder, text in (("x", "Trois morts dans un accident de car à Lyon lundi."),
+                         ("y", "Cinq blessés dans l'explosion d'une usine à Lille mardi.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(text, encoding="utf-8")
+    run("run", tmp_path / "x", tmp_path / "y", "--out", tmp_path / "out", "--workers", "1", "-q",
+        "--published", "2024-01-03")
+    incidents = read_csv(tmp_path / "out" / "incidents.csv")
+    assert sorted((r["killed"], r["injured"]) for r in incidents) == [("", "5"), ("3", "")]
+    events = read_csv(tmp_path / "out" / "events.csv")
+    assert len({e["incident_id"] for e in events}) == 2

@@ -24,12 +24,11 @@ Steps, each a module of pure functions tested on its own:
 ...           {"doc_id": "a", "event_id": "a#2", "event_type": "killed", "count": 38, "cause_event_id": "a#1",
 ...            "sentence": "Le séisme a fait 38 morts.", "matched_text": "38 morts"}]
 >>> incidents, ids = find_incidents(events, [{"doc_id": "a", "published": "2016-08-25"}])
->>> incidents[0]["event_type"], incidents[0]["killed"], ids["a#2"] == incidents[0]["incident_id"]
+>>> incidents[0]["event_type"], incidents[0]["killed"], ids[1] == incidents[0]["incident_id"]
 ('disaster', 38, True)
 """
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Iterable
 
 from .blocking import Report, blocks, document_reports
@@ -42,19 +41,59 @@ __all__ = ["find_incidents", "reports_of", "group_reports", "INCIDENT_COLUMNS", 
 
 def reports_of(events: Iterable[dict], documents: Iterable[dict],
                entities: Iterable[dict] = ()) -> list[Report]:
-    """The reports of every article. ``events`` and ``entities`` are rows in
-    article order (as the tables are written); ``documents`` gives each
-    article's publication date."""
-    published = {d["doc_id"]: d.get("published") or None for d in documents}
-    ents: dict[str, list[dict]] = {}
-    for e in entities:
-        if e.get("label") in ("LOC", "PER", "ORG", "MISC"):
-            ents.setdefault(e["doc_id"], []).append(
-                {k: e.get(k) for k in ("text", "label", "canonical", "country", "geo_precision")})
-    reports = []
-    for doc_id, rows in groupby(events, key=lambda r: r["doc_id"]):
-        reports.extend(document_reports(doc_id, list(rows), published.get(doc_id), ents.pop(doc_id, [])))
+    """The reports of every article. The three tables are read in step, as
+    they are written: each row of ``documents`` says how many rows of
+    ``events`` and ``entities`` are its own (``n_events``, ``n_entities``),
+    so two articles with one doc_id (two folders each with an ``a.txt``)
+    stay two; the second is keyed ``a.txt~2``. Each row gets ``_pos``, its
+    place in ``events``."""
+    reports, seen, pos = [], {}, 0
+    for doc, rows, names in _in_step(events, documents, entities):
+        rows = [dict(r, _pos=pos + n) for n, r in enumerate(rows)]
+        pos += len(rows)
+        if not rows:
+            continue
+        doc_id = doc["doc_id"]
+        k = seen[doc_id] = seen.get(doc_id, 0) + 1
+        names = [{f: e.get(f) for f in ("text", "label", "canonical", "country", "geo_precision")}
+                 for e in names if e.get("label") in ("LOC", "PER", "ORG", "MISC")]
+        reports.extend(document_reports(doc_id if k == 1 else f"{doc_id}~{k}", rows,
+                                        doc.get("published") or None, names))
     return reports
+
+
+def _count(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _in_step(events: Iterable[dict], documents: Iterable[dict], entities: Iterable[dict]):
+    """``(document, its event rows, its entity rows)`` in table order; a
+    document without counts takes the rows of its doc_id that follow."""
+    ev, en = _Peek(events), _Peek(entities)
+    for doc in documents:
+        doc_id = doc["doc_id"]
+        yield doc, ev.take(doc_id, _count(doc.get("n_events"))), en.take(doc_id, _count(doc.get("n_entities")))
+    while ev.head is not None:  # rows of documents the documents table does not list
+        doc_id = ev.head["doc_id"]
+        yield {"doc_id": doc_id}, ev.take(doc_id, None), []
+
+
+class _Peek:
+    """An iterator of rows with a look at the next one."""
+
+    def __init__(self, rows: Iterable[dict]):
+        self._it = iter(rows)
+        self.head = next(self._it, None)
+
+    def take(self, doc_id: str, n: int | None) -> list[dict]:
+        out = []
+        while self.head is not None and self.head.get("doc_id") == doc_id and (n is None or len(out) < n):
+            out.append(self.head)
+            self.head = next(self._it, None)
+        return out
 
 
 def group_reports(reports: list[Report], mapper=map) -> dict[str, str]:
@@ -68,9 +107,9 @@ def group_reports(reports: list[Report], mapper=map) -> dict[str, str]:
 
 
 def find_incidents(events: Iterable[dict], documents: Iterable[dict],
-                   entities: Iterable[dict] = (), mapper=map) -> tuple[list[dict], dict[str, str]]:
+                   entities: Iterable[dict] = (), mapper=map) -> tuple[list[dict], list[str]]:
     """The incident rows (sorted by start date, then id) and the
-    ``incident_id`` of each ``event_id``."""
+    ``incident_id`` of each row of ``events``, in their order."""
     reports = reports_of(events, documents, entities)
     of = group_reports(reports, mapper)
     members: dict[str, list[Report]] = {}
@@ -82,6 +121,6 @@ def find_incidents(events: Iterable[dict], documents: Iterable[dict],
         rows.append(row)
         for rep in group:
             for r in rep.rows:
-                ids[r["event_id"]] = row["incident_id"]
+                ids[r["_pos"]] = row["incident_id"]
     rows.sort(key=lambda r: (r["start_date"], r["incident_id"]))
-    return rows, ids
+    return rows, [ids.get(n, "") for n in range(max(ids, default=-1) + 1)]

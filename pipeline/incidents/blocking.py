@@ -290,7 +290,7 @@ def _report(key: str, doc_id: str, published, family: str, span, rows: list[dict
                   features, [_trim(r) for r in rows], frozenset(regions))
 
 
-TRIMMED = ("event_id", "event_type", "count", "count_low", "count_high", "qualifier", "actor", "location",
+TRIMMED = ("_pos", "event_id", "event_type", "count", "count_low", "count_high", "qualifier", "actor", "location",
            "country", "admin1", "latitude", "longitude", "date", "date_precision", "date_text", "sentence",
            "matched_text", "rule", "char_start")
 

@@ -71,7 +71,8 @@ def update_incidents(folder: str | os.PathLike, fmt: str | None = None, mapper=m
                                     iter_table(folder / f"entities.{fmt}"), mapper)
     writer = open_writer(folder, fmt, {"events": ALL_TABLES["events"], "incidents": ALL_TABLES["incidents"]})
     try:
-        writer.write("events", (dict(r, incident_id=ids.get(r["event_id"], "")) for r in iter_table(events)))
+        writer.write("events", (dict(r, incident_id=ids[n] if n < len(ids) else "")
+                                for n, r in enumerate(iter_table(events))))
         writer.write("incidents", incidents)
     except BaseException:
         writer.abort()
