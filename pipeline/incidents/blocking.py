@@ -291,12 +291,18 @@ def _report(key: str, doc_id: str, published, family: str, span, rows: list[dict
 
 
 TRIMMED = ("_pos", "event_id", "event_type", "count", "count_low", "count_high", "qualifier", "actor", "location",
-           "country", "admin1", "latitude", "longitude", "date", "date_precision", "date_text", "sentence",
-           "matched_text", "rule", "char_start")
+           "country", "admin1", "latitude", "longitude", "date", "date_precision", "rule", "char_start")
 
 
 def _trim(row: dict) -> dict:
-    return {k: row.get(k) for k in TRIMMED if row.get(k) not in (None, "")}
+    """What the incident table needs of a row; its sentence is read once,
+    for ``previous`` (an earlier toll the article recalls), and not kept."""
+    from .tolls import previous
+
+    kept = {k: row.get(k) for k in TRIMMED if row.get(k) not in (None, "")}
+    if row.get("count") not in (None, ""):
+        kept["previous"] = previous(row.get("sentence", ""), row.get("matched_text", ""))
+    return kept
 
 
 def _float(value) -> float | None:

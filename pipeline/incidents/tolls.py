@@ -76,8 +76,9 @@ def _int(value) -> int | None:
 
 def estimate(rows: list[dict]) -> dict:
     """Best, low and high of one category's figures (rows of events.csv with
-    ``published``, the publication date of their article, and ``event_day``,
-    the day of the event their article reports), and the
+    ``published``, the publication date of their article, ``event_day``,
+    the day of the event their article reports, and ``previous`` or else
+    ``sentence`` and ``matched_text``), and the
     ``event_id`` of the best. Subsets and cumulative totals are left out;
     earlier tolls count for low and high only."""
     figures = [r for r in rows if _int(r.get("count")) is not None and not subset(r.get("rule", ""))]
@@ -86,7 +87,8 @@ def estimate(rows: list[dict]) -> dict:
     low = min(_int(r.get("count_low")) if _int(r.get("count_low")) is not None else _int(r["count"]) for r in figures)
     high = max(_int(r.get("count_high")) if r.get("qualifier") == "range" and _int(r.get("count_high")) is not None
                else _int(r["count"]) for r in figures)
-    current = [r for r in figures if not previous(r.get("sentence", ""), r.get("matched_text", ""))] or figures
+    current = [r for r in figures if not (r["previous"] if "previous" in r else
+                                          previous(r.get("sentence", ""), r.get("matched_text", "")))] or figures
     latest = max(str(r.get("published") or "") for r in current)
     report = [r for r in current if str(r.get("published") or "") == latest]
     best = max(report, key=lambda r: (_as_of(r), _int(r["count"]), -(_int(r.get("char_start")) or 0),
