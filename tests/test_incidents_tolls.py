@@ -100,3 +100,19 @@ def test_a_first_or_provisional_toll_is_the_current_one(sentence, matched):
 
 def test_a_first_toll_recalled_in_the_imperfect_is_an_earlier_one():
     assert previous("Le premier bilan qui faisait état d'une centaine de morts a été réévalué.", "une centaine de morts")
+
+
+def test_a_toll_of_the_past_in_the_latest_report_gives_way_to_its_current_one():
+    """"Un autre massacre, le 15 mars, avait fait 66 morts" in a report of 141 dead."""
+    rows = [fig("a#2", 141, "2021-03-25", sentence="Les attaques ont fait 141 morts.", matched_text="141 morts"),
+            fig("a#5", 166, "2021-03-25", sentence="Le 15 mars, 166 personnes avaient été tuées.",
+                matched_text="166 personnes avaient été tuées")]
+    assert estimate(rows)["best"] == 141
+
+
+def test_the_latest_report_gives_the_best_even_in_the_plus_que_parfait():
+    """"L'attaque de lundi, qui avait fait 19 morts..." is the latest word on it."""
+    rows = [fig("a#2", 12, "2024-03-05"),
+            fig("b#2", 19, "2024-03-08", sentence="L'attaque de lundi, qui avait fait 19 morts, a été revendiquée.",
+                matched_text="19 morts")]
+    assert estimate(rows)["best"] == 19

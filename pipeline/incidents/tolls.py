@@ -26,6 +26,7 @@ def _patterns() -> dict:
     data = load_json("incidents/tolls.json")
     return {"previous": [re.compile(p) for p in data["previous"]],
             "cumulative": [re.compile(p) for p in data["cumulative"]],
+            "recalled": [re.compile(p) for p in data.get("recalled", [])],
             "subset_rules": tuple(data["subset_rules"])}
 
 
@@ -48,13 +49,18 @@ def previous(sentence: str, matched: str) -> bool:
     True
     >>> previous("Le bilan a été révisé à 32 morts, contre 35 annoncés.", "32 morts")
     False
+    >>> previous("Le 15 mars, 66 personnes avaient été tuées à Banibangou.", "66 personnes avaient été tuées")
+    True
     """
     sentence, matched = sentence or "", matched or ""
     at = sentence.find(matched) if matched else -1
     if at < 0:
         return False
     before = fold(sentence[:at]) + " "
-    return any(p.search(before) for p in _patterns()["previous"])
+    if any(p.search(before) for p in _patterns()["previous"]):
+        return True
+    said = fold(sentence[max(0, at - 60):at + len(matched)])
+    return any(p.search(said) for p in _patterns()["recalled"])
 
 
 def subset(rule: str) -> bool:
@@ -79,19 +85,20 @@ def estimate(rows: list[dict]) -> dict:
     ``published``, the publication date of their article, ``event_day``,
     the day of the event their article reports, and ``previous`` or else
     ``sentence`` and ``matched_text``), and the
-    ``event_id`` of the best. Subsets and cumulative totals are left out;
-    earlier tolls count for low and high only."""
+    ``event_id`` of the best. Subsets are left out; earlier tolls the
+    latest report recalls count for low and high, for the best only when it
+    gives no other."""
     figures = [r for r in rows if _int(r.get("count")) is not None and not subset(r.get("rule", ""))]
     if not figures:
         return {"best": None, "low": None, "high": None, "from": ""}
     low = min(_int(r.get("count_low")) if _int(r.get("count_low")) is not None else _int(r["count"]) for r in figures)
     high = max(_int(r.get("count_high")) if r.get("qualifier") == "range" and _int(r.get("count_high")) is not None
                else _int(r["count"]) for r in figures)
-    current = [r for r in figures if not (r["previous"] if "previous" in r else
-                                          previous(r.get("sentence", ""), r.get("matched_text", "")))] or figures
-    latest = max(str(r.get("published") or "") for r in current)
-    report = [r for r in current if str(r.get("published") or "") == latest]
-    best = max(report, key=lambda r: (_as_of(r), _int(r["count"]), -(_int(r.get("char_start")) or 0),
+    latest = max(str(r.get("published") or "") for r in figures)
+    report = [r for r in figures if str(r.get("published") or "") == latest]
+    current = [r for r in report if not (r["previous"] if "previous" in r else
+                                         previous(r.get("sentence", ""), r.get("matched_text", "")))] or report
+    best = max(current, key=lambda r: (_as_of(r), _int(r["count"]), -(_int(r.get("char_start")) or 0),
                                       r.get("event_id", "")))
     return {"best": _int(best["count"]), "low": min(low, _int(best["count"])),
             "high": max(high, _int(best["count"])), "from": best.get("event_id", "")}
