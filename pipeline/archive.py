@@ -3,14 +3,16 @@ moved into place only when complete, and ``--append`` runs that add the new
 documents of the day to the tables already there.
 
 A run writes its tables into ``OUT/.staging/``, adds the incidents there,
-then renames each file into ``OUT`` (same file system: each rename is
-atomic); a run killed before that leaves ``OUT`` as it was. With
+marks the staging complete, then renames each file into ``OUT`` (same file
+system: each rename is atomic); a run killed before the mark leaves ``OUT``
+as it was, and one killed among the renames has them finished by the next
+run, so ``OUT`` never mixes the tables of two runs for longer. With
 ``append``, the rows of the tables in ``OUT`` are copied first, and a new
 document whose text (SHA-256) is already in the archive is not parsed again:
 its row in ``documents`` says ``skipped``, ``already in the archive as ...``.
 
->>> stage = Stage("archive", append=True)       # doctest: +SKIP
->>> stage.fresh(document)                        # None if its text is archived  # doctest: +SKIP
+>>> stage = Stage("archive", append=True)                     # doctest: +SKIP
+>>> doc = stage.skip_archived(doc)  # status "skipped" if the archive has its text  # doctest: +SKIP
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from .export import ALL_TABLES
 from .incidents.files import read_tables, table_format, update_incidents
 
 STAGING = ".staging"
+COMPLETE = ".complete"  # in the staging folder: every table is there, moving them may begin
 
 
 class ArchiveFormatError(ValueError):
@@ -36,6 +39,8 @@ class Stage:
         self.out = Path(out)
         self.fmt = fmt
         self.path = self.out / STAGING
+        if (self.path / COMPLETE).exists():  # a run killed while moving its tables: finish
+            self._move()
         shutil.rmtree(self.path, ignore_errors=True)  # left by a killed run
         self.path.mkdir(parents=True)
         self.append = append
@@ -66,10 +71,19 @@ class Stage:
         ``mapper``), then move every table into ``out``; returns the number
         of incidents."""
         n = update_incidents(self.path, self.fmt, mapper)
-        for name in ALL_TABLES:
-            os.replace(self.path / f"{name}.{self.fmt}", self.out / f"{name}.{self.fmt}")
+        (self.path / f"{COMPLETE}.tmp").write_text(self.fmt, encoding="utf-8")
+        os.replace(self.path / f"{COMPLETE}.tmp", self.path / COMPLETE)
+        self._move()
         shutil.rmtree(self.path, ignore_errors=True)
         return n
+
+    def _move(self) -> None:
+        """Rename the staged tables (of the format the mark names) into ``out``."""
+        fmt = (self.path / COMPLETE).read_text(encoding="utf-8").strip() or self.fmt
+        for name in ALL_TABLES:
+            staged = self.path / f"{name}.{fmt}"
+            if staged.exists():  # those already moved by a run killed among the renames are gone
+                os.replace(staged, self.out / f"{name}.{fmt}")
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)

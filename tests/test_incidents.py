@@ -204,3 +204,30 @@ def test_two_articles_with_one_doc_id_stay_two(tmp_path, nlp):
     assert sorted((r["killed"], r["injured"]) for r in incidents) == [("", "5"), ("3", "")]
     events = read_csv(tmp_path / "out" / "events.csv")
     assert len({e["incident_id"] for e in events}) == 2
+
+
+def test_a_run_killed_among_its_renames_is_finished_by_the_next(both, tmp_path, monkeypatch):
+    from pipeline.archive import Stage
+
+    for name in ("events", "entities", "documents", "incidents"):
+        (tmp_path / f"{name}.csv").write_text("old\n", encoding="utf-8")
+    stage = Stage(tmp_path)
+    for name in ("events", "entities", "documents"):
+        (stage.path / f"{name}.csv").write_bytes((both / f"{name}.csv").read_bytes())
+    real, moved = os.replace, []
+
+    def dies_after_one(src, dst):
+        if Path(dst).parent == tmp_path and moved:
+            raise KeyboardInterrupt  # the kill
+        real(src, dst)
+        if Path(dst).parent == tmp_path:
+            moved.append(dst)
+
+    monkeypatch.setattr(os, "replace", dies_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        stage.publish()
+    monkeypatch.setattr(os, "replace", real)
+    assert len(moved) == 1  # the folder mixes two runs' tables until the next run
+    Stage(tmp_path)
+    for name in ("events", "entities", "documents", "incidents"):
+        assert (tmp_path / f"{name}.csv").read_bytes() == (both / f"{name}.csv").read_bytes(), name
