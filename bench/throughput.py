@@ -15,7 +15,10 @@ end (start-up and model load included), net of start-up (the extra tokens
 over the extra seconds between the runs on 1x and on the large corpus), and
 per CPU second of all processes; our ratio to the floor; the speedup of 2
 workers over 1; the peak RSS of ``pipeline run --workers 1`` at 1x and 4x the
-corpus (``getrusage(RUSAGE_CHILDREN)`` of a wrapper process).
+corpus (``getrusage(RUSAGE_CHILDREN)`` of a wrapper process); the seconds
+of the incidents step (timed in this process on the tables of the large
+1-worker run, as ``pipeline run`` does it at its end) and their share of
+that run.
 
     python bench/throughput.py [--large 12] [--memory 4] [--repeat 1]
 """
@@ -107,6 +110,17 @@ def ours(folder: Path, workers: int, out: Path) -> dict:
     return dict(m, tokens=sum(int(d["n_tokens"] or 0) for d in docs), docs=len(docs))
 
 
+def incidents_cost(out: Path) -> dict:
+    """Seconds of the incidents step (reading the tables of ``out``, finding
+    the incidents, rewriting events and writing incidents), as ``pipeline
+    run`` does it at its end, timed in this process."""
+    from pipeline.incidents.files import update_incidents
+
+    start = time.perf_counter()
+    n = update_incidents(out, "csv")
+    return {"wall": time.perf_counter() - start, "incidents": n}
+
+
 def best(runs: list[dict]) -> dict:
     return min(runs, key=lambda m: m["wall"])
 
@@ -147,6 +161,8 @@ def main() -> None:
                 for n in (1, args.large):
                     got.setdefault(("bare", p, n), []).append(bare(corpora[n], p))
                     got.setdefault(("ours", p, n), []).append(ours(corpora[n], p, tmp / "out"))
+                    if p == 1 and n == args.large:
+                        got.setdefault("incidents", []).append(incidents_cost(tmp / "out"))
             got.setdefault(("ours", 1, args.memory), []).append(ours(corpora[args.memory], 1, tmp / "out"))
         m = {k: best(v) for k, v in got.items()}
         r = {(who, p): rates(m[(who, p, 1)], m[(who, p, args.large)]) for who in ("bare", "ours") for p in (1, 2)}
@@ -167,6 +183,9 @@ def main() -> None:
     print("wall seconds, 1x / large: " + ", ".join(
         f"{who} P={p} {m[(who, p, 1)]['wall']:.1f} / {m[(who, p, args.large)]['wall']:.1f}"
         for who in ("bare", "ours") for p in (1, 2)))
+    inc, run_wall = m["incidents"], m[("ours", 1, args.large)]["wall"]
+    print(f"incidents step on {m[('ours', 1, args.large)]['docs']} documents ({inc['incidents']} incidents): "
+          f"{inc['wall']:.2f} s, {100 * inc['wall'] / run_wall:.1f}% of pipeline run P=1 ({run_wall:.1f} s)")
     low, high = m[("ours", 1, 1)]["rss_mb"], m[("ours", 1, args.memory)]["rss_mb"]
     print(f"peak RSS of pipeline run --workers 1: {low:.0f} MB at 1x, {high:.0f} MB at {args.memory}x "
           f"({high / low:.2f}x)")

@@ -1,4 +1,5 @@
-"""The notebook API: texts or folders in, three pandas DataFrames out.
+"""The notebook API: texts or folders in, pandas DataFrames out (events,
+entities, documents, and the incidents across the articles).
 
 >>> from pipeline import extract
 >>> res = extract("Douze policiers ont été tués à Almaty.", published="2022-01-06")
@@ -8,10 +9,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Mapping
 
-from .export import to_frames
+from .export import frame_of, to_frames
 from .process import iter_results
 from .read import Document, finish_document, read_inputs
 
@@ -21,15 +22,17 @@ if TYPE_CHECKING:  # pandas is imported where the frames are made: `pipeline run
 
 @dataclass
 class Extraction:
-    """The three tables of one extraction."""
+    """The tables of one extraction: ``incidents`` has one row per
+    real-world event across the articles (see :mod:`pipeline.incidents`)."""
 
     events: pd.DataFrame
     entities: pd.DataFrame
     documents: pd.DataFrame
+    incidents: pd.DataFrame = field(default_factory=lambda: frame_of("incidents", []))
 
     def __repr__(self) -> str:
         return (f"Extraction({len(self.documents)} documents, {len(self.events)} events, "
-                f"{len(self.entities)} entities)")
+                f"{len(self.entities)} entities, {len(self.incidents)} incidents)")
 
 
 def _text_document(doc_id: str, text: str, published: str | None, seen: dict[str, str]) -> Document:
@@ -39,13 +42,18 @@ def _text_document(doc_id: str, text: str, published: str | None, seen: dict[str
 
 
 def collect(documents: Iterable[Document], workers: int = 1) -> Extraction:
-    """Run the pipeline over ``documents`` and gather the three tables."""
+    """Run the pipeline over ``documents`` and gather the tables."""
+    from .incidents import find_incidents
+
     events, entities, docs = [], [], []
     for r in iter_results(documents, workers=workers):
         events.extend(r.events)
         entities.extend(r.entities)
         docs.append(r.document)
-    return Extraction(**to_frames(events, entities, docs))
+    incidents, ids = find_incidents(events, docs, entities)
+    for row, incident in zip(events, ids):
+        row["incident_id"] = incident
+    return Extraction(**to_frames(events, entities, docs), incidents=frame_of("incidents", incidents))
 
 
 def extract(texts: str | Iterable[str] | Mapping[str, str], published: str | None = None,

@@ -1,5 +1,5 @@
-"""Command line: ``pipeline run``, ``pipeline extract``, ``pipeline entities``,
-``pipeline review``, ``pipeline eval``.
+"""Command line: ``pipeline run``, ``pipeline incidents``, ``pipeline extract``,
+``pipeline entities``, ``pipeline review``, ``pipeline eval``.
 
 Each command checks its arguments and calls a plain function that notebooks
 can call too.
@@ -38,18 +38,23 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 def run_corpus(inputs: list[str], out: str, published: str | None = None, workers: int = 1,
                progress: bool = True, fmt: str = "csv", resume: bool = False,
-               engine: str = "local", scheduler: str | None = None, batch_size: int = 32) -> Counter:
-    """Process ``inputs`` and write events, entities, documents tables into
-    ``out`` (atomically) as ``fmt`` files (csv, parquet or jsonl); return the
-    count of documents per status. Each finished document is checkpointed in
-    ``out``; with ``resume`` the documents of an interrupted run are not redone."""
+               engine: str = "local", scheduler: str | None = None, batch_size: int = 32,
+               append: bool = False) -> Counter:
+    """Process ``inputs`` and write events, entities, documents and incidents
+    tables into ``out`` (atomically) as ``fmt`` files (csv, parquet or jsonl);
+    return the count of documents per status. Each finished document is
+    checkpointed in ``out``; with ``resume`` the documents of an interrupted
+    run are not redone; with ``append`` the rows already in ``out`` are kept
+    and documents whose text is there are skipped (see :mod:`pipeline.archive`)."""
+    from .archive import Stage
     from .checkpoint import Checkpoint, key
     from .export import open_writer
-    from .engines import iter_results
+    from .engines import block_mapper, iter_results
     from .read import read_inputs
 
     statuses: Counter = Counter()
-    writer = open_writer(out, fmt)
+    stage = Stage(out, fmt, append=append)
+    writer = open_writer(stage.path, fmt)
     checkpoint = Checkpoint(out, resume=resume)
 
     def emit(r, record: bool) -> None:
@@ -62,20 +67,24 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
             checkpoint.add(r)
 
     try:
+        for name, row in stage.archived_rows():
+            writer.write(name, [row])
         for r in checkpoint.replay():
             emit(r, record=False)
-        todo = (d for d in read_inputs(inputs, published=published)
+        todo = (stage.skip_archived(d) for d in read_inputs(inputs, published=published)
                 if key(d.path, d.doc_id) not in checkpoint.done)
         results = iter_results(todo, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size)
         with typer.progressbar(results, label="documents", file=sys.stderr,
                                show_pos=True, hidden=not progress) as bar:
             for r in bar:
                 emit(r, record=True)
+        writer.close()
+        statuses["incidents"] = stage.publish(block_mapper(engine, scheduler, workers))
     except BaseException:
         writer.abort()
+        stage.discard()
         checkpoint.close(remove=False)
         raise
-    writer.close()
     checkpoint.close()
     return statuses
 
@@ -94,8 +103,11 @@ def run(
     scheduler: Optional[str] = typer.Option(
         None, help="Dask scheduler tcp://HOST:PORT (default with --engine dask: a local cluster of --workers)."),
     batch_size: int = typer.Option(32, "--batch-size", help="Documents per task sent to a worker (one memory zone each)."),
+    append: bool = typer.Option(False, "--append",
+                                help="Add to the tables already in --out (texts already there are skipped)."),
 ) -> None:
-    """Extract events, entities and document statuses from a corpus into CSV, parquet or JSONL files."""
+    """Extract events, entities, document statuses and incidents from a corpus into CSV, parquet or JSONL files."""
+    from .archive import ArchiveFormatError
     from .export import FORMATS
 
     inputs = inputs or ["corpus"]
@@ -110,16 +122,31 @@ def run(
         raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
     try:
         stats = run_corpus(inputs, str(out), _check_date(published), workers, progress=not quiet, fmt=fmt,
-                           resume=resume, engine=engine, scheduler=scheduler, batch_size=batch_size)
+                           resume=resume, engine=engine, scheduler=scheduler, batch_size=batch_size,
+                           append=append)
     except ConnectionError as exc:  # --scheduler unreachable or without workers
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1)
-    n_docs = sum(v for k, v in stats.items() if k != "events")
+    except ArchiveFormatError as exc:  # --append onto tables of another format
+        raise typer.BadParameter(str(exc), param_hint="--format")
+    n_docs = sum(v for k, v in stats.items() if k not in ("events", "incidents"))
     parts = ", ".join(f"{stats[k]} {k}" for k in ("ok", "empty", "skipped", "error") if stats[k])
-    typer.echo(f"{n_docs} documents ({parts}), {stats['events']} events -> {out}/")
+    typer.echo(f"{n_docs} documents ({parts}), {stats['events']} events, {stats['incidents']} incidents -> {out}/")
     if strict and stats["error"]:
         typer.echo(f"{stats['error']} input(s) failed: see {out}/documents", err=True)
         raise typer.Exit(1)
+
+
+@app.command("incidents")
+def incidents_command(
+    out: Path = typer.Argument(..., help="An output folder of `pipeline run` (its events and documents tables)."),
+) -> None:
+    """Rebuild the incidents (and the incident_id of events) from the tables of earlier runs, without parsing."""
+    from .incidents.files import table_format, update_incidents
+
+    if table_format(out) is None:
+        raise typer.BadParameter(f"no events and documents tables in {out}", param_hint="OUT_DIR")
+    typer.echo(f"{update_incidents(out)} incidents -> {out}/")
 
 
 @app.command()

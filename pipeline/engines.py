@@ -102,3 +102,32 @@ def _collect(future) -> list[Result]:
     results = future.result()
     future.release()
     return results
+
+
+def block_mapper(engine: str = "local", scheduler: str | None = None, workers: int = 1):
+    """A ``map(fn, items)`` that runs ``fn`` where ``engine`` runs work: here
+    for ``local``, on the Dask workers for ``dask`` (a cluster started for
+    the call when no ``scheduler`` is given). Results come back in order.
+
+    >>> list(block_mapper()(len, [[1, 2], [3]]))
+    [2, 1]
+    """
+    if engine != "dask":
+        return map
+
+    def on_dask(fn, items):
+        from distributed import Client, LocalCluster
+
+        with ExitStack() as stack:
+            if scheduler:
+                client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
+            else:
+                cluster = stack.enter_context(LocalCluster(
+                    n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                    dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR))
+                client = stack.enter_context(Client(cluster))
+            futures = client.map(fn, list(items), pure=False)
+            return client.gather(futures)
+
+    return on_dask
+

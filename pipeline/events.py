@@ -816,6 +816,22 @@ def cause_of(fig: Span, owners: dict[int, int], refs: dict[int, int], anchors: l
     return here.pop() if len(here) == 1 else None
 
 
+def cumulative(fig: Span) -> bool:
+    """Whether a casualty figure is a total since a year or a month, not the
+    toll of one event ("depuis 2015, les violences ont fait plus de 10 000
+    morts"): no event of its sentence caused it.
+
+    >>> cumulative(load_nlp()("Depuis 2015, les violences ont fait 10 000 morts.").spans["casualties"][0])
+    True
+    """
+    if not fig._.date_text or precision_of(fig._.date or "") not in ("year", "month"):
+        return False
+    text = fig.sent.text.lower()
+    at = text.find(fig._.date_text.lower())
+    before = text[:at].split()[-1:] if at > 0 else []
+    return bool(before) and before[0] in lexicon()["cumulative_markers"]
+
+
 # ---------------------------------------------------------------- component
 
 class EventFinder:
@@ -848,7 +864,7 @@ class EventFinder:
         owners = {i: k for k, ev in enumerate(events) for i in range(ev.trigger.start, ev.trigger.end)}
         anchors = [ev.trigger.anchor for ev in events]
         for fig in doc.spans.get("casualties", []):
-            fig._.cause_event = cause_of(fig, owners, refs, anchors)
+            fig._.cause_event = None if cumulative(fig) else cause_of(fig, owners, refs, anchors)
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:

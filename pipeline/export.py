@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .events import SPAN_KEY as EVENT_SPANS
 from .events import precision_of
+from .incidents.table import INCIDENT_COLUMNS, INCIDENT_INT_COLUMNS
 from .paragraphs import headline_end
 
 EVENT_COLUMNS = [
@@ -24,6 +25,7 @@ EVENT_COLUMNS = [
     "date", "date_text",
     "source", "sentence", "char_start", "char_end", "matched_text", "rule",
     "target", "date_precision", "duration", "plover_type", "acled_type", "cause_event_id", "headline",
+    "incident_id",
 ]
 ENTITY_COLUMNS = [
     "doc_id", "entity_id", "text", "label", "canonical", "char_start", "char_end",
@@ -34,9 +36,10 @@ DOCUMENT_COLUMNS = [
     "language", "n_events", "n_entities",
 ]
 TABLES = {"events": EVENT_COLUMNS, "entities": ENTITY_COLUMNS, "documents": DOCUMENT_COLUMNS}
+ALL_TABLES = dict(TABLES, incidents=INCIDENT_COLUMNS)  # incidents are written after the three others
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 INT_COLUMNS = {"count", "count_low", "count_high", "char_start", "char_end", "sentence_id", "headline",
-               "n_chars", "n_tokens", "n_events", "n_entities", "geonames_id"}
+               "n_chars", "n_tokens", "n_events", "n_entities", "geonames_id"} | INCIDENT_INT_COLUMNS
 FLOAT_COLUMNS = {"latitude", "longitude"}
 
 
@@ -167,15 +170,17 @@ def _cell(value) -> str:
 
 
 class TableWriter:
-    """Write the three tables into ``out`` as rows arrive; files appear under
-    their final names only when :meth:`close` succeeds (atomic rename)."""
+    """Write the three tables (or ``tables``, names to columns) into ``out``
+    as rows arrive; files appear under their final names only when
+    :meth:`close` succeeds (atomic rename)."""
 
-    def __init__(self, out: str | os.PathLike):
+    def __init__(self, out: str | os.PathLike, tables: dict[str, list[str]] | None = None):
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
+        self.tables = tables or TABLES
         self._files = {}
         self._writers = {}
-        for name, cols in TABLES.items():
+        for name, cols in self.tables.items():
             tmp = self.out / f".{name}.csv.partial"
             f = open(tmp, "w", encoding="utf-8", newline="")
             w = csv.writer(f)
@@ -183,7 +188,7 @@ class TableWriter:
             self._files[name], self._writers[name] = f, w
 
     def write(self, name: str, rows: Iterable[dict]) -> None:
-        cols = TABLES[name]
+        cols = self.tables[name]
         w = self._writers[name]
         for row in rows:
             w.writerow([_cell(row.get(c)) for c in cols])
@@ -235,17 +240,19 @@ class RecordWriter:
     >>> w = RecordWriter("out", "jsonl"); w.write("events", rows); w.close()
     """
 
-    def __init__(self, out: str | os.PathLike, fmt: str, batch: int = 10_000):
+    def __init__(self, out: str | os.PathLike, fmt: str, batch: int = 10_000,
+                 tables: dict[str, list[str]] | None = None):
         if fmt not in ("parquet", "jsonl"):
             raise ValueError(f"format must be parquet or jsonl, not {fmt!r}")
         self.out, self.fmt, self.batch = Path(out), fmt, batch
+        self.tables = tables or TABLES
         self.out.mkdir(parents=True, exist_ok=True)
-        self._tmp = {name: self.out / f".{name}.{fmt}.partial" for name in TABLES}
-        self._buffers: dict[str, list] = {name: [] for name in TABLES}
+        self._tmp = {name: self.out / f".{name}.{fmt}.partial" for name in self.tables}
+        self._buffers: dict[str, list] = {name: [] for name in self.tables}
         self._files = {}
         self._schemas = {}
         try:
-            for name in TABLES:
+            for name in self.tables:
                 if fmt == "jsonl":  # backslashreplace: a lone surrogate becomes its JSON escape
                     self._files[name] = open(self._tmp[name], "w", encoding="utf-8",
                                              errors="backslashreplace", newline="\n")
@@ -259,7 +266,7 @@ class RecordWriter:
             raise
 
     def write(self, name: str, rows: Iterable[dict]) -> None:
-        cols = TABLES[name]
+        cols = self.tables[name]
         for row in rows:
             record = {c: typed(c, row.get(c)) for c in cols}
             if self.fmt == "jsonl":
@@ -312,31 +319,36 @@ def arrow_schema(name: str):
     import pyarrow as pa
 
     kind = {c: pa.int64() for c in INT_COLUMNS} | {c: pa.float64() for c in FLOAT_COLUMNS}
-    frame = to_frames([], [], [])[name]
+    frame = frame_of(name, [])
     meta = pa.Schema.from_pandas(frame, preserve_index=False).metadata
-    return pa.schema([pa.field(c, kind.get(c, pa.string())) for c in TABLES[name]], metadata=meta)
+    return pa.schema([pa.field(c, kind.get(c, pa.string())) for c in ALL_TABLES[name]], metadata=meta)
 
 
-def open_writer(out: str | os.PathLike, fmt: str = "csv"):
+def open_writer(out: str | os.PathLike, fmt: str = "csv", tables: dict[str, list[str]] | None = None):
     """The table writer for ``fmt`` (csv, parquet or jsonl) into folder ``out``."""
     if fmt == "csv":
-        return TableWriter(out)
-    return RecordWriter(out, fmt)
+        return TableWriter(out, tables)
+    return RecordWriter(out, fmt, tables=tables)
 
 
 def to_frames(events: list[dict], entities: list[dict], documents: list[dict]):
     """The three tables as pandas DataFrames with the CSV columns and types."""
     import pandas as pd
 
-    frames = {}
-    for name, rows in (("events", events), ("entities", entities), ("documents", documents)):
-        df = pd.DataFrame(rows, columns=TABLES[name])
-        for c in df.columns:
-            if c in INT_COLUMNS:
-                df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
-            elif c in FLOAT_COLUMNS:
-                df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
-            else:
-                df[c] = df[c].fillna("").astype(str)
-        frames[name] = df
-    return frames
+    return {name: frame_of(name, rows)
+            for name, rows in (("events", events), ("entities", entities), ("documents", documents))}
+
+
+def frame_of(name: str, rows: list[dict]):
+    """One table (events, entities, documents, incidents) as a DataFrame with its columns and types."""
+    import pandas as pd
+
+    df = pd.DataFrame(rows, columns=ALL_TABLES[name])
+    for c in df.columns:
+        if c in INT_COLUMNS:
+            df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
+        elif c in FLOAT_COLUMNS:
+            df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+        else:
+            df[c] = df[c].fillna("").astype(str)
+    return df

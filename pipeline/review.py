@@ -1,7 +1,9 @@
 """The review page: one self-contained HTML file to read an extraction.
 
 At the top, a summary (documents by status, figures by event type and by
-country as CSS bars); then one collapsed section per document with its text,
+country as CSS bars) and the incidents (one line per real-world event with
+its tolls, opening onto its mentions, each linked to its highlight); then
+one collapsed section per document with its text,
 entities and casualty figures highlighted as ``<mark>`` elements (values on
 hover), and its events table. A filter box narrows the documents by words of
 their text, doc_id, event type or status. Inline CSS and JavaScript only: the
@@ -21,6 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable, Mapping
 
+CASUALTY_CATEGORIES = ("killed", "injured", "missing", "arrested", "kidnapped", "displaced", "affected")
 EVENT_COLORS = {
     "killed": "#f4a3a3", "injured": "#f9c98b", "missing": "#d7b8f3", "arrested": "#a9c8f5",
     "kidnapped": "#e3c3a0", "displaced": "#a8e0d6", "affected": "#d6d6d6",
@@ -86,8 +89,10 @@ def render_review(extraction, texts: Mapping[str, str] | None = None, title: str
 
     all_events = [e for rows in events.values() for e in rows]
     ids = _Ids()
+    marks: dict[str, str] = {}  # event_id to the id of its highlight
     sections = [_document(d, texts.get(d["doc_id"]), events.get(d["doc_id"], []),
-                          entities.get(d["doc_id"], []), ids) for d in documents]
+                          entities.get(d["doc_id"], []), ids, marks) for d in documents]
+    incidents = _records(getattr(extraction, "incidents", None))
     statuses = Counter(d.get("status") or "unknown" for d in documents)
     types = sorted({e.get("event_type") or "" for e in all_events} - {""})
     parts = [
@@ -108,7 +113,9 @@ def render_review(extraction, texts: Mapping[str, str] | None = None, title: str
         _bars("Documents by status", statuses, "status"),
         "</div>",
         _legend(),
-        "</section></header>",
+        "</section>",
+        _incidents(incidents, all_events, marks),
+        "</header>",
         '<nav class="filter">',
         '<input id="q" type="search" placeholder="Filter: words of the text, doc_id, event type..." '
         'aria-label="Filter documents">',
@@ -187,7 +194,8 @@ class _Ids:
         return f"m{self.n}"
 
 
-def _document(doc: dict, text: str | None, events: list[dict], entities: list[dict], ids: _Ids) -> str:
+def _document(doc: dict, text: str | None, events: list[dict], entities: list[dict], ids: _Ids,
+              marks: dict | None = None) -> str:
     doc_id = str(doc.get("doc_id") or "")
     status = str(doc.get("status") or "unknown")
     types = sorted({str(e.get("event_type") or "") for e in events} - {""})
@@ -199,6 +207,8 @@ def _document(doc: dict, text: str | None, events: list[dict], entities: list[di
             if span:
                 span["id"] = anchors[id(e)] = ids.next()
                 spans.append(span)
+                if marks is not None and e.get("event_id"):
+                    marks[str(e["event_id"])] = span["id"]
             else:
                 unplaced += 1
         for ent in entities:
@@ -295,6 +305,36 @@ TABLE_COLUMNS = ["event_type", "count", "count_low", "count_high", "qualifier", 
 NOT_SHOWN = {"doc_id", "event_id", "sentence", "char_start", "char_end", "latitude", "longitude"}
 
 
+def _incidents(incidents: list[dict], events: list[dict], marks: dict) -> str:
+    """The incidents view: one line per incident with its tolls (best, then
+    low-high), opening onto its mentions, each a link to its highlight."""
+    if not incidents:
+        return ""
+    mentions: dict[str, list[dict]] = defaultdict(list)
+    for e in events:
+        mentions[str(e.get("incident_id") or "")].append(e)
+    out = [f'<section class="incidents"><h2>{len(incidents)} incidents</h2>']
+    for inc in incidents:
+        tolls = [f"{c} {_e(inc.get(c))}" + (f" ({_e(inc.get(c + '_low'))}-{_e(inc.get(c + '_high'))})"
+                                          if _show(inc.get(c + "_low")) != _show(inc.get(c + "_high")) else "")
+                 for c in CASUALTY_CATEGORIES if _show(inc.get(c))]
+        where = ", ".join(_e(inc.get(k)) for k in ("location", "country") if _show(inc.get(k)))
+        days = _e(inc.get("start_date")) + (f" to {_e(inc.get('end_date'))}"
+                                            if _show(inc.get("end_date")) != _show(inc.get("start_date")) else "")
+        items = []
+        for e in mentions.get(str(inc.get("incident_id")), []):
+            mark = marks.get(str(e.get("event_id")))
+            words = _e(e.get("matched_text")) or _e(e.get("event_type"))
+            link = f'<a href="#{mark}">{words}</a>' if mark else words
+            items.append(f"<li>{_e(e.get('doc_id'))}: {_e(e.get('event_type'))} {_e(_show(e.get('count')))} {link}</li>")
+        out.append(f'<details class="incident" data-id="{_e(inc.get("incident_id"))}"><summary>'
+                   f'<b>{_e(inc.get("event_type")) or "event"}</b> {where} &middot; {days} &middot; '
+                   f'{_e(inc.get("n_documents"))} document(s) &middot; ' + "; ".join(tolls)
+                   + f'</summary><ul>{"".join(items)}</ul></details>')
+    out.append("</section>")
+    return "\n".join(out)
+
+
 def _events_table(events: list[dict], anchors: dict) -> str:
     """The document's events: the usual columns, then any other column filled in one of them."""
     extra = sorted({k for e in events for k, v in e.items() if _show(v)} - NOT_SHOWN - set(TABLE_COLUMNS))
@@ -375,6 +415,8 @@ def _country(code) -> str:
 
 def _records(frame) -> list[dict]:
     """Rows of a DataFrame (or a list of dicts) with nulls as None."""
+    if frame is None:
+        return []
     if isinstance(frame, list):
         return [dict(r) for r in frame]
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
@@ -455,6 +497,7 @@ table.events{border-collapse:collapse;font-size:.85em;margin-top:.8em}
 table.events th,table.events td{border:1px solid #ddd;padding:.15em .4em;text-align:left;vertical-align:top}
 table.events th{background:#f3f3f3}
 .legend mark{font-size:.85em}
+details.incident{font-size:.9em;margin:.2em 0}
 """
 
 # Filter documents (every word must match the doc_id, status, event types or

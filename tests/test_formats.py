@@ -9,21 +9,21 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app, run_corpus
-from pipeline.export import FLOAT_COLUMNS, INT_COLUMNS, TABLES, RecordWriter, to_frames, typed
+from pipeline.export import ALL_TABLES, FLOAT_COLUMNS, INT_COLUMNS, TABLES, RecordWriter, frame_of, to_frames, typed
 from pipeline.process import Result
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def load(out: Path, fmt: str) -> dict:
-    """The three tables of a run as typed DataFrames (to_frames' types)."""
+    """The four tables of a run (incidents too) as typed DataFrames (to_frames' types)."""
     if fmt == "parquet":
-        return {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES}
+        return {name: pd.read_parquet(out / f"{name}.parquet") for name in ALL_TABLES}
     rows = {}
-    for name in TABLES:
+    for name in ALL_TABLES:
         with open(out / f"{name}.{fmt}", encoding="utf-8", newline="") as f:
             rows[name] = list(csv.DictReader(f)) if fmt == "csv" else [json.loads(line) for line in f]
-    return to_frames(rows["events"], rows["entities"], rows["documents"])
+    return {name: frame_of(name, r) for name, r in rows.items()}
 
 
 @pytest.fixture(scope="module")
@@ -41,11 +41,11 @@ def runs(tmp_path_factory, nlp):
 @pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
 def test_every_format_holds_the_same_tables(runs, fmt):
     expected, got = load(runs["csv"], "csv"), load(runs[fmt], fmt)
-    for name, cols in TABLES.items():
+    for name, cols in ALL_TABLES.items():
         assert list(got[name].columns) == cols
         assert len(got[name]) > 0
         pd.testing.assert_frame_equal(got[name], expected[name], check_dtype=True)
-    assert sorted(p.name for p in runs[fmt].iterdir()) == sorted(f"{name}.{fmt}" for name in TABLES)
+    assert sorted(p.name for p in runs[fmt].iterdir()) == sorted(f"{name}.{fmt}" for name in ALL_TABLES)
 
 
 def test_parquet_columns_are_typed(runs):

@@ -277,3 +277,19 @@ def test_chromium_filter_by_text_and_event_type(corpus_page, tmp_path):
     page = Page(dump_dom(out, tmp_path, "#q=gendarmes%20blesses"))   # every word, in the text
     visible = [d["attrs"]["data-id"] for d in page.docs if "hidden" not in d["attrs"]]
     assert visible == ["wikinews-2012.jsonl:guyane-harpie"]
+
+
+def test_incidents_view_lists_each_incident_with_its_tolls_and_links(nlp):
+    from pipeline import extract
+
+    texts = {"a.txt": "5 mars 2024. - Un séisme a frappé lundi la province de Malatya, en Turquie, "
+                      "faisant au moins 45 morts.",
+             "b.txt": "7 mars 2024. - Le séisme de lundi dans la province de Malatya a fait 38 morts, "
+                      "selon un bilan révisé à la baisse."}
+    res = extract(texts)
+    page = render_review(res, texts)
+    assert page.count('<details class="incident"') == len(res.incidents) == 1
+    view = page.split('<section class="incidents">')[1].split("</section>")[0]
+    assert "killed 38 (38-45)" in view and "2 document(s)" in view
+    for mark in __import__("re").findall(r'href="#(m\d+)"', view):
+        assert f'id="{mark}"' in page
