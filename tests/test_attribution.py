@@ -23,6 +23,8 @@ def first_figure(nlp, text, published="2022-01-06"):
     ("Selon les chiffres du ministère de la Santé, 40 personnes sont mortes.", "ministère de la Santé"),
     ("Deux personnes ont annoncé que trois enfants avaient été blessés.", ""),
     ("Al Jazeera rapporte 11 morts.", "Al Jazeera"),
+    ("Selon les premiers éléments, deux personnes ont été blessées.", ""),
+    ("Selon les premières informations de la police, deux personnes ont été blessées.", "police"),
     ("Selon l'opposition et Médecins sans frontières, 322 personnes sont mortes.",
      "opposition et Médecins sans frontières"),
 ])
