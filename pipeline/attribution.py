@@ -169,20 +169,23 @@ def location_of(span: Span) -> str:
 
 def document_place(doc: Doc) -> str:
     """The place of a figure whose sentence names none: the document's main
-    place, or, when that is a country, the town of that country which the
-    headline or the first sentence names (the lede says where it happened: a
-    town beats its country).
+    place, or, when that is a country, the first town of that country (or
+    département, or place the gazetteer does not know) that the headline or
+    the first sentence names (the lede says where it happened: a town beats
+    its country).
 
     >>> document_place(nlp("Deux explosions ont frappé Kampala. L'Ouganda est sous le choc. L'Ouganda pleure."))
     'Kampala'
     """
     main = main_place(doc)
+    ranks = load_json("attribution.json")["place_rank"]
     locs = [e for e in doc.ents if e.label_ in ("LOC", "GPE") and (e._.canonical or e.text) == main]
-    if not locs or _rank(locs[0]) < load_json("attribution.json")["place_rank"]["country"]:
+    if not locs or _rank(locs[0]) < ranks["country"]:
         return main
     country = locs[0]._.country
     for sent in islice(doc.sents, LEDE_SENTENCES):
-        towns = [e for e in _places(sent) if _rank(e) == 0 and country and e._.country == country]
+        # a town, a département, or a place the gazetteer does not know ("Al-Asriya")
+        towns = [e for e in _places(sent) if _rank(e) < ranks["admin1"] and e._.country in (country, "")]
         if towns:
             return towns[0].text
     return main

