@@ -163,6 +163,10 @@ def location_of(span: Span) -> str:
     if places:
         def distance(e: Span) -> float:
             return e.start - span.start if e.start >= span.end else span.start - e.end + 0.5
+        attached = [e for e in places if 0 <= e.start - span.end <= 3
+                    and all(t.pos_ in ("ADP", "DET") for t in span.doc[span.end:e.start])]
+        if attached:  # the place the figure's own phrase gives: "un habitant dans les Bouches-du-Rhône"
+            return attached[0].text
         return min(places, key=lambda e: (_rank(e), distance(e))).text
     return document_place(span.doc)
 

@@ -49,11 +49,19 @@ def test_location_from_the_sentence(nlp, text, location):
     ("Un incendie a fait 60 morts à Kemerovo, en Sibérie.", "Kemerovo"),
     ("Une mutinerie dans une prison de Ciudad Juárez, au Mexique, a fait 20 morts.", "Ciudad Juárez"),
     ("Au Mexique, une mutinerie a fait 20 morts à Ciudad Juárez.", "Ciudad Juárez"),
+    # the place the figure's own phrase gives
+    ("Quatre blessés : trois pompiers dans l'Hérault et un habitant dans les Bouches-du-Rhône.", "Hérault"),
     # storms named like places are not places
     ("Le cyclone Nargis a fait 4000 morts en Birmanie.", "Birmanie"),
 ])
 def test_most_specific_place_of_the_sentence(nlp, text, location):
     assert first_figure(nlp, text)._.location == location
+
+
+def test_a_breakdown_by_place_takes_the_place_of_each_part(nlp):
+    doc = nlp(normalise("Quatre blessés : trois pompiers dans l'Hérault et un habitant dans les Bouches-du-Rhône."))
+    assert [(s._.count, s._.location) for s in doc.spans["casualties"]] == [
+        (4, "Hérault"), (3, "Hérault"), (1, "Bouches-du-Rhône")]
 
 
 def test_a_town_of_the_lede_beats_the_main_country(nlp):
