@@ -67,7 +67,7 @@ def _regex() -> re.Pattern:
     quals = load_json("numbers/qualifiers.json")["before"]
     word = _alt(NUMBER_WORDS)
     words = rf"(?:{word})(?:(?:-|\s+)(?:et(?:-|\s+))?(?:{word}))*"
-    digits = r"(?<![\d,.])(?:\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+(?:,\d+)?)(?![\d\w])"
+    digits = r"(?<![\d,.'])(?:\d{1,3}(?:[ .'\u00a0\u202f]\d{3})+|\d+(?:,\d+)?)(?![\d\w])"  # 2'500 in Swiss papers
     scale = rf"(?:\s+(?:de\s+)?(?:{_alt(SCALES)}))?"
     num = rf"(?:{digits}|{words}(?![\w-])){scale}"
     plural = _alt(vague["plural_nouns"])
@@ -98,8 +98,8 @@ def parse_number(text: str) -> int | None:
     if not s:
         return None
     if s[0].isdigit():
-        if re.fullmatch(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+", s):
-            return int(re.sub(r"[ .\u00a0\u202f]", "", s)) * mult
+        if re.fullmatch(r"\d{1,3}(?:[ .'\u00a0\u202f]\d{3})+", s):
+            return int(re.sub(r"[ .'\u00a0\u202f]", "", s)) * mult
         try:
             return int(round(float(s.replace(",", ".")) * mult))
         except ValueError:

@@ -87,6 +87,7 @@ def test_find_quantities_never_raises_and_offsets_hold(text):
     ("1 à 2 milliards", 1_000_000_000, 1_000_000_000, 2_000_000_000, "range"),
     ("plus de trois-cents", 300, 300, None, "at_least"),
     ("12.480", 12480, 12480, 12480, "exact"),
+    ("2'500", 2500, 2500, 2500, "exact"),                             # Swiss thousands separator
     ("pas de", 0, 0, 0, "exact"),
     ("pas eu de", 0, 0, 0, "exact"),
 ])
