@@ -207,3 +207,26 @@ def requalify(q: Quantity, qualifier: str) -> Quantity:
         return q
     low, high = _bounds(q.count, qualifier) if qualifier != "approx" else (None, None)
     return replace(q, low=low, high=high, qualifier=qualifier, qualified=True)
+
+
+def split_change(q: Quantity) -> tuple[Quantity, Quantity] | None:
+    """The two tolls of a range that a verb of change reads as a move ("est
+    passé de 12 à 15"): the earlier and the later figure, both exact, with
+    their own offsets; None when ``q`` is not a "de X à Y" range.
+
+    >>> [(p.text, p.count) for p in split_change(parse_quantity("de 12 à 15"))]
+    [('12', 12), ('15', 15)]
+    """
+    if q.kind != "range":
+        return None
+    m = re.fullmatch(r"(?:de\s+)(\S.*?)\s+à\s+(\S.*)", q.text, re.IGNORECASE)
+    if m is None:
+        return None
+    parts = []
+    for group in (1, 2):
+        sub = parse_quantity(m.group(group))
+        if sub is None:
+            return None
+        start = q.start + m.start(group)
+        parts.append(replace(sub, start=start, end=start + len(m.group(group))))
+    return parts[0], parts[1]

@@ -26,12 +26,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..numbers import Quantity, requalify
+from ..numbers import Quantity, requalify, split_change
 from ..resources import load_json
 from .figures import Figure
 from .victims import _is_person
 
-LIST_GLUE = {",", "et", "ainsi", "que", "ou", ":", "respectivement", "soit"}
+LIST_GLUE = {",", "et", "ainsi", "que", "ou", ":", "respectivement", "soit", "contre"}
 SCOPING = ("at_least", "at_most", "approx")
 ELLIPTIC_NEXT = {"à", "au", "aux", "en", "dans", "par", "chez", "côté", "sur", "parmi", "selon",
                  "pour", "lors", "grièvement", "gravement", "légèrement", "sérieusement"}
@@ -180,3 +180,26 @@ def inherit_groups(doc: Doc, figures: list[Figure]) -> None:
         bare = fig.head is None or fig.head == fig.trigger or other or _is_person(doc[fig.head]) is None
         if bare and (fig.subset or other or fig.rule.startswith(("elliptic", "respective"))):
             fig.victims = prev.victims
+
+
+def moved_toll(doc: Doc, sent: Span, fig: Figure) -> list[Figure] | None:
+    """A "de X à Y" range after a verb of change is two tolls, the earlier and
+    the later one ("le bilan est passé de 12 à 15 morts": 12 and 15), or None.
+
+    >>> [s._.count for s in nlp("Le bilan est passé de 12 à 15 morts.").spans["casualties"]]
+    [12, 15]
+    """
+    parts = split_change(fig.quantity)
+    if parts is None:
+        return None
+    verbs = set(load_json("numbers/qualifiers.json")["change_verbs"])
+    before = doc[max(sent.start, fig.q_start - 4):fig.q_start]
+    if not any(t.lemma_.lower() in verbs or t.lower_ in verbs for t in before):
+        return None
+    out = []
+    for q in parts:
+        span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
+        if span is None:
+            return None
+        out.append(replace(fig, quantity=q, q_start=span.start, q_end=span.end, rule=f"moved:{fig.rule}"))
+    return out

@@ -12,7 +12,7 @@ from ..matching import TokenMatcher
 from ..numbers import Quantity, find_quantities
 from ..texts import span_text
 from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups, looks_like_year,
-                           respective_figures, scope_qualifiers)
+                           moved_toll, respective_figures, scope_qualifiers)
 from .figures import Figure
 from .triggers import active_agent, category_of as _category, context as _context, trigger_tokens, victims_who_died
 from .victims import _is_person, _scope_phrases, _scoped_victims, propagate_victims, token_group
@@ -239,7 +239,7 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
                 cut = next((t.i for t in doc[fig.tokens[1]:sent.end] if t.lower_ in SUBSET_MARKERS), sent.end)
                 fig.victims = _scoped_victims(fig, [(i, g) for i, g in scopes if i < cut])
             apply_verb_qualifier(doc, sent, fig)
-            sent_figs.append(fig)
+            sent_figs.extend(moved_toll(doc, sent, fig) or [fig])
         if pending and sent_figs:
             sent_figs = sorted(sent_figs + respective_figures(doc, pending, sent_figs), key=lambda f: f.q_start)
         scope_qualifiers(doc, sent_figs, scopes)

@@ -236,6 +236,17 @@ CONSTRUCTIONS = [
     ('Le séisme a touché 30 000 habitants.', [('affected', 30000, 'exact', 'civilians')]),
     ('Deux cents policiers affectés à la sécurité du sommet.', []),
     ('500 personnes ont été directement affectées.', [('affected', 500, 'exact', 'unspecified')]),
+    # a toll that moved: 'de X à Y' after a verb of change is two figures; 'contre 12 hier'
+    ('Le bilan est passé de 12 à 15 morts.', [('killed', 12, 'exact', 'unspecified'), ('killed', 15, 'exact', 'unspecified')]),
+    ('Le nombre de morts est passé de 40 à 52 en une nuit.', [('killed', 40, 'exact', 'unspecified'), ('killed', 52, 'exact', 'unspecified')]),
+    ("Le bilan s'est alourdi de 12 à 20 morts.", [('killed', 12, 'exact', 'unspecified'), ('killed', 20, 'exact', 'unspecified')]),
+    ('Entre 10 et 15 personnes sont mortes.', [('killed', 10, 'range', 'unspecified')]),
+    ('De 200 à 300 personnes ont été évacuées.', [('displaced', 200, 'range', 'unspecified')]),
+    ('Le bilan grimpe à 15 morts, contre 12 hier.', [('killed', 15, 'exact', 'unspecified'), ('killed', 12, 'exact', 'unspecified')]),
+    ('Le bilan a été revu à la baisse, à 35 morts au lieu de 38.', [('killed', 35, 'exact', 'unspecified')]),
+    ('Le bilan a grimpé de 30 à 45 blessés.', [('injured', 30, 'exact', 'unspecified'), ('injured', 45, 'exact', 'unspecified')]),
+    # not a move: a range
+    ('Entre 10 et 15 soldats ont été tués.', [('killed', 10, 'range', 'security_forces')]),
 ]
 
 
