@@ -7,7 +7,9 @@ one collapsed section per document with its text,
 entities and casualty figures highlighted as ``<mark>`` elements (values on
 hover), and its events table. A filter box narrows the documents by words of
 their text, doc_id, event type or status. Inline CSS and JavaScript only: the
-page works offline and can be mailed around.
+page works offline and can be mailed around. The markup, CSS and JavaScript
+are Jinja2 templates in ``pipeline/templates/`` (``review.html`` and the
+macros of ``review_parts.html``); this module prepares the values they show.
 
 >>> from pipeline import extract
 >>> texts = {"a": "Douze policiers ont été tués à Almaty."}
@@ -20,8 +22,11 @@ from __future__ import annotations
 import html
 import os
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
+
+from jinja2 import Environment, PackageLoader
 
 CASUALTY_CATEGORIES = ("killed", "injured", "missing", "arrested", "kidnapped", "displaced", "affected")
 EVENT_COLORS = {
@@ -95,45 +100,14 @@ def render_review(extraction, texts: Mapping[str, str] | None = None, title: str
     incidents = _records(getattr(extraction, "incidents", None))
     statuses = Counter(d.get("status") or "unknown" for d in documents)
     types = sorted({e.get("event_type") or "" for e in all_events} - {""})
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="fr"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)}</title>",
-        f"<style>{_css()}</style></head><body>",
-        f"<header><h1>{_e(title)}</h1>",
-        '<section class="summary">',
-        f'<p class="totals"><b>{len(documents)}</b> documents: '
-        + ", ".join(f'<span class="status st-{_e(k)}">{v} {_e(k)}</span>' for k, v in sorted(statuses.items()))
-        + f" &middot; <b>{len(all_events)}</b> casualty figures"
-        + f" &middot; <b>{sum(len(v) for v in entities.values())}</b> entity mentions</p>",
-        '<div class="charts">',
-        _bars("Figures by event type", Counter(e.get("event_type") or "?" for e in all_events), "ev"),
-        _bars("Figures by country", Counter(_country(e.get("country")) for e in all_events), "country"),
-        _bars("Documents by status", statuses, "status"),
-        "</div>",
-        _legend(),
-        "</section>",
-        _incidents(incidents, all_events, marks),
-        "</header>",
-        '<nav class="filter">',
-        '<input id="q" type="search" placeholder="Filter: words of the text, doc_id, event type..." '
-        'aria-label="Filter documents">',
-        '<select id="type" aria-label="Event type"><option value="">any event type</option>'
-        + "".join(f'<option value="{_e(t)}">{_e(t)}</option>' for t in types) + "</select>",
-        '<select id="status" aria-label="Status"><option value="">any status</option>'
-        + "".join(f'<option value="{_e(s)}">{_e(s)}</option>' for s in sorted(statuses)) + "</select>",
-        '<button type="button" id="open">expand shown</button>',
-        '<button type="button" id="close">collapse all</button>',
-        f'<span id="shown">{len(documents)} / {len(documents)} documents</span>',
-        "</nav>",
-        '<main id="docs">',
-        *sections,
-        "</main>",
-        f"<script>{_JS}</script>",
-        "</body></html>",
-    ]
-    return "\n".join(parts) + "\n"
+    return _templates().get_template("review.html").render(
+        title=title, n_documents=len(documents), statuses=sorted(statuses.items()), n_figures=len(all_events),
+        n_entities=sum(len(v) for v in entities.values()),
+        charts=[_bars("Figures by event type", Counter(e.get("event_type") or "?" for e in all_events), "ev"),
+                _bars("Figures by country", Counter(_country(e.get("country")) for e in all_events), "country"),
+                _bars("Documents by status", statuses, "status")],
+        event_colors=EVENT_COLORS, entity_colors=ENTITY_COLORS, incidents=_incidents(incidents, all_events, marks),
+        types=types, status_names=sorted(statuses), documents=sections)
 
 
 def write_review(inputs: Iterable[str | os.PathLike], out_path: str | os.PathLike,
@@ -195,7 +169,8 @@ class _Ids:
 
 
 def _document(doc: dict, text: str | None, events: list[dict], entities: list[dict], ids: _Ids,
-              marks: dict | None = None) -> str:
+              marks: dict | None = None) -> dict:
+    """The values of one document's section (macro ``document`` of ``review_parts.html``)."""
     doc_id = str(doc.get("doc_id") or "")
     status = str(doc.get("status") or "unknown")
     types = sorted({str(e.get("event_type") or "") for e in events} - {""})
@@ -219,34 +194,15 @@ def _document(doc: dict, text: str | None, events: list[dict], entities: list[di
             else:
                 unplaced += 1
 
-    meta = [f"<b>path</b> {_e(doc.get('path'))}" if doc.get("path") else "",
-            f"<b>published</b> {_e(doc.get('published'))}" if doc.get("published") else "",
-            f"<b>language</b> {_e(doc.get('language'))}" if doc.get("language") else "",
-            f"<b>characters</b> {_e(doc.get('n_chars'))}" if doc.get("n_chars") is not None else "",
-            f"<b>entities</b> {len(entities)}"]
-    out = [
-        f'<details class="doc" data-id="{_e(doc_id)}" data-status="{_e(status)}" data-types="{_e(" ".join(types))}">',
-        f'<summary><span class="docid">{_e(doc_id)}</span> <span class="status st-{_e(status)}">{_e(status)}</span>'
-        f' <span class="nev">{len(events)} figure{"s" if len(events) != 1 else ""}</span>'
-        + "".join(f' <span class="tag ev-{_slug(t)}">{_e(t)}</span>' for t in types) + "</summary>",
-        '<p class="meta">' + " &middot; ".join(m for m in meta if m) + "</p>",
-    ]
-    if doc.get("error"):
-        out.append(f'<p class="error">{_e(doc.get("error"))}</p>')
-    if text is None:
-        out.append('<p class="note">Text not available.</p>')
-    elif not text:
-        out.append('<p class="note">No text.</p>')
-    else:
-        if unplaced:
-            out.append(f'<p class="note">{unplaced} highlight(s) could not be placed: '
-                       "their offsets do not match this text.</p>")
-        out.append(f'<div class="text">{highlight(text, spans)}</div>')
-    if events:
-        out.append(_events_table(events, anchors))
-    out.append("</details>")
-    return "\n".join(out)
-
+    meta = [("path", doc.get("path")) if doc.get("path") else None,
+            ("published", doc.get("published")) if doc.get("published") else None,
+            ("language", doc.get("language")) if doc.get("language") else None,
+            ("characters", doc.get("n_chars")) if doc.get("n_chars") is not None else None,
+            ("entities", len(entities))]
+    return {"doc_id": doc_id, "status": status, "types": types, "n_events": len(events),
+            "meta": [m for m in meta if m], "error": doc.get("error"), "text": text, "unplaced": unplaced,
+            "highlighted": highlight(text, spans) if text else "",
+            "table": _events_table(events, anchors) if events else None}
 
 def _span(text: str, row: dict, evidence: str, css: str, title: str, layer: int) -> dict | None:
     """A highlight for ``row`` if its offsets fall in ``text`` and, when the
@@ -305,48 +261,36 @@ TABLE_COLUMNS = ["event_type", "count", "count_low", "count_high", "qualifier", 
 NOT_SHOWN = {"doc_id", "event_id", "sentence", "char_start", "char_end", "latitude", "longitude"}
 
 
-def _incidents(incidents: list[dict], events: list[dict], marks: dict) -> str:
-    """The incidents view: one line per incident with its tolls (best, then
-    low-high), opening onto its mentions, each a link to its highlight."""
-    if not incidents:
-        return ""
+def _incidents(incidents: list[dict], events: list[dict], marks: dict) -> list[dict]:
+    """The values of the incidents view: one line per incident with its tolls
+    (best, then low-high), opening onto its mentions, each a link to its highlight."""
     mentions: dict[str, list[dict]] = defaultdict(list)
     for e in events:
         mentions[str(e.get("incident_id") or "")].append(e)
-    out = [f'<section class="incidents"><h2>{len(incidents)} incidents</h2>']
+    rows = []
     for inc in incidents:
-        tolls = [f"{c} {_e(inc.get(c))}" + (f" ({_e(inc.get(c + '_low'))}-{_e(inc.get(c + '_high'))})"
-                                          if _show(inc.get(c + "_low")) != _show(inc.get(c + "_high")) else "")
+        tolls = [{"category": c, "value": inc.get(c), "low": inc.get(c + "_low"), "high": inc.get(c + "_high"),
+                  "bounds": _show(inc.get(c + "_low")) != _show(inc.get(c + "_high"))}
                  for c in CASUALTY_CATEGORIES if _show(inc.get(c))]
-        where = ", ".join(_e(inc.get(k)) for k in ("location", "country") if _show(inc.get(k)))
-        days = _e(inc.get("start_date")) + (f" to {_e(inc.get('end_date'))}"
-                                            if _show(inc.get("end_date")) != _show(inc.get("start_date")) else "")
-        items = []
-        for e in mentions.get(str(inc.get("incident_id")), []):
-            mark = marks.get(str(e.get("event_id")))
-            words = _e(e.get("matched_text")) or _e(e.get("event_type"))
-            link = f'<a href="#{mark}">{words}</a>' if mark else words
-            items.append(f"<li>{_e(e.get('doc_id'))}: {_e(e.get('event_type'))} {_e(_show(e.get('count')))} {link}</li>")
-        out.append(f'<details class="incident" data-id="{_e(inc.get("incident_id"))}"><summary>'
-                   f'<b>{_e(inc.get("event_type")) or "event"}</b> {where} &middot; {days} &middot; '
-                   f'{_e(inc.get("n_documents"))} document(s) &middot; ' + "; ".join(tolls)
-                   + f'</summary><ul>{"".join(items)}</ul></details>')
-    out.append("</section>")
-    return "\n".join(out)
+        end = inc.get("end_date") if _show(inc.get("end_date")) != _show(inc.get("start_date")) else None
+        rows.append({
+            "id": inc.get("incident_id"), "event_type": inc.get("event_type"),
+            "where": [inc.get(k) for k in ("location", "country") if _show(inc.get(k))],
+            "start": inc.get("start_date"), "end": end, "n_documents": inc.get("n_documents"), "tolls": tolls,
+            "mentions": [{"doc_id": e.get("doc_id"), "event_type": e.get("event_type"), "count": e.get("count"),
+                          "matched_text": e.get("matched_text"), "mark": marks.get(str(e.get("event_id")))}
+                         for e in mentions.get(str(inc.get("incident_id")), [])],
+        })
+    return rows
 
 
-def _events_table(events: list[dict], anchors: dict) -> str:
+def _events_table(events: list[dict], anchors: dict) -> dict:
     """The document's events: the usual columns, then any other column filled in one of them."""
     extra = sorted({k for e in events for k, v in e.items() if _show(v)} - NOT_SHOWN - set(TABLE_COLUMNS))
     cols = TABLE_COLUMNS + extra
-    head = "".join(f"<th>{_e(c)}</th>" for c in ["#"] + cols)
-    rows = []
-    for n, e in enumerate(events, 1):
-        link = f'<a href="#{anchors[id(e)]}">{n}</a>' if id(e) in anchors else str(n)
-        cells = "".join(f"<td>{_e(_show(e.get(c)))}</td>" for c in cols)
-        rows.append(f'<tr class="ev-{_slug(e.get("event_type"))}"><td>{link}</td>{cells}</tr>')
-    return f'<table class="events"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-
+    rows = [{"slug": _slug(e.get("event_type")), "n": n, "anchor": anchors.get(id(e)),
+             "cells": [e.get(c) for c in cols]} for n, e in enumerate(events, 1)]
+    return {"columns": ["#"] + cols, "rows": rows}
 
 def _event_title(e: dict) -> str:
     """Hover text of an event: ``killed: 12 (exact, 12-12)`` then its other
@@ -375,25 +319,14 @@ def _entity_title(ent: dict) -> str:
 # Summary
 
 
-def _bars(title: str, counts: Counter, kind: str) -> str:
-    """A horizontal bar chart in HTML and CSS, largest first."""
-    if not counts:
-        return f'<figure class="chart"><figcaption>{_e(title)}</figcaption><p class="note">none</p></figure>'
-    top = max(counts.values())
-    rows = []
+def _bars(title: str, counts: Counter, kind: str) -> dict:
+    """The values of a horizontal bar chart (macro ``bars``), largest first."""
+    top = max(counts.values()) if counts else 0
+    bars = []
     for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
-        cls = f"ev-{_slug(label)}" if kind == "ev" else f"st-{_slug(label)}" if kind == "status" else ""
-        rows.append(f'<div class="bar" title="{_e(label)}: {n}"><span class="label">{_e(label)}</span>'
-                    f'<span class="track"><span class="fill {cls}" style="width:{100 * n / top:.1f}%"></span></span>'
-                    f'<span class="n">{n}</span></div>')
-    return f'<figure class="chart"><figcaption>{_e(title)}</figcaption>{"".join(rows)}</figure>'
-
-
-def _legend() -> str:
-    evs = "".join(f'<mark class="ev ev-{t}">{t}</mark> ' for t in EVENT_COLORS)
-    ents = "".join(f'<mark class="ent ent-{t}">{t}</mark> ' for t in ENTITY_COLORS)
-    return f'<p class="legend">Casualty figures: {evs}&middot; Entities: {ents}</p>'
-
+        css = f"ev-{_slug(label)}" if kind == "ev" else f"st-{_slug(label)}" if kind == "status" else ""
+        bars.append({"label": label, "n": n, "css": css, "width": f"{100 * n / top:.1f}"})
+    return {"title": title, "bars": bars}
 
 def _country(code) -> str:
     """``KZ Kazakhstan`` for an ISO alpha-2 code, ``unknown`` when empty."""
@@ -454,112 +387,13 @@ def _e(value) -> str:
     return html.escape(_show(value), quote=True)
 
 
-def _css() -> str:
-    ev = "".join(f".ev-{t},.bar .fill.ev-{t}{{background:{c}}}" for t, c in EVENT_COLORS.items())
-    ent = "".join(f"mark.ent-{t}{{border-bottom-color:{c}}}" for t, c in ENTITY_COLORS.items())
-    return _CSS + ev + ent
 
-
-_CSS = """
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#222;background:#fafafa}
-header{background:#fff;border-bottom:1px solid #ddd;padding:.5em 1.5em}
-h1{font-size:1.4em;margin:.3em 0}
-.charts{display:flex;flex-wrap:wrap;gap:2em}
-.chart{margin:0;min-width:18em;flex:1}
-.chart figcaption{font-weight:600;margin-bottom:.3em}
-.bar{display:flex;align-items:center;gap:.5em;font-size:.9em}
-.bar .label{width:11em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.bar .track{flex:1;background:#eee;height:.9em;border-radius:2px}
-.bar .fill{display:block;height:100%;background:#7a9cc6;border-radius:2px}
-.bar .n{width:3em;text-align:right;font-variant-numeric:tabular-nums}
-nav.filter{position:sticky;top:0;z-index:1;background:#fff;border-bottom:1px solid #ddd;padding:.5em 1.5em;display:flex;gap:.5em;align-items:center;flex-wrap:wrap}
-nav.filter input{flex:1;min-width:15em;padding:.3em}
-#shown{color:#666}
-main{padding:.5em 1.5em}
-details.doc{background:#fff;border:1px solid #ddd;border-radius:4px;margin:.4em 0;padding:.2em .8em}
-details.doc[open]{padding-bottom:.8em}
-summary{cursor:pointer}
-.docid{font-weight:600}
-.status,.tag{font-size:.8em;padding:0 .4em;border-radius:3px;background:#eee}
-.st-ok,.bar .fill.st-ok{background:#9fd89f}.st-error,.bar .fill.st-error{background:#f5b7b1}
-.st-skipped,.bar .fill.st-skipped{background:#f9e79f}.st-empty,.bar .fill.st-empty{background:#ccc}
-.nev{color:#666;font-size:.9em}
-.meta{color:#666;font-size:.85em;margin:.3em 0}
-.error{color:#a00}
-.note{color:#888;font-style:italic}
-.text{white-space:pre-wrap;line-height:1.9;max-width:60em}
-mark{color:inherit;border-radius:2px;padding:0 1px}
-mark.ent{background:#f0f4ff;border-bottom:2px solid #999}
-mark.ev{font-weight:600;box-shadow:0 0 0 1px rgba(0,0,0,.25)}
-mark.cont{border-top-left-radius:0;border-bottom-left-radius:0}
-mark:target{outline:3px solid #f39c12}
-table.events{border-collapse:collapse;font-size:.85em;margin-top:.8em}
-table.events th,table.events td{border:1px solid #ddd;padding:.15em .4em;text-align:left;vertical-align:top}
-table.events th{background:#f3f3f3}
-.legend mark{font-size:.85em}
-details.incident{font-size:.9em;margin:.2em 0}
-"""
-
-# Filter documents (every word must match the doc_id, status, event types or
-# text, accents ignored), keep the query in the URL hash (#q=...&type=...).
-_JS = r"""
-(function () {
-  "use strict";
-  var docs = Array.prototype.slice.call(document.querySelectorAll("details.doc"));
-  var q = document.getElementById("q"), type = document.getElementById("type"),
-      status = document.getElementById("status"), shown = document.getElementById("shown");
-  var hay = null;
-  function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
-  function haystacks() {
-    if (!hay) {
-      hay = docs.map(function (d) {
-        var t = d.querySelector(".text");
-        return fold([d.dataset.id, d.dataset.status, d.dataset.types, t ? t.textContent : ""].join(" "));
-      });
-    }
-    return hay;
-  }
-  function apply() {
-    var words = fold(q.value).split(/\s+/).filter(Boolean), ty = type.value, st = status.value, n = 0;
-    var h = words.length ? haystacks() : null;
-    docs.forEach(function (d, i) {
-      var ok = (!ty || (" " + d.dataset.types + " ").indexOf(" " + ty + " ") >= 0) &&
-               (!st || d.dataset.status === st) &&
-               words.every(function (w) { return h[i].indexOf(w) >= 0; });
-      d.hidden = !ok;
-      if (ok) { n++; }
-    });
-    shown.textContent = n + " / " + docs.length + " documents";
-    var p = new URLSearchParams();
-    if (q.value) { p.set("q", q.value); }
-    if (ty) { p.set("type", ty); }
-    if (st) { p.set("status", st); }
-    try { history.replaceState(null, "", p.toString() ? "#" + p.toString() : location.pathname); } catch (e) {}
-  }
-  function fromHash() {
-    if (!location.hash || location.hash.indexOf("=") < 0) { return; }
-    var p = new URLSearchParams(location.hash.slice(1));
-    q.value = p.get("q") || "";
-    type.value = p.get("type") || "";
-    status.value = p.get("status") || "";
-  }
-  var timer = null;
-  q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
-  type.addEventListener("change", apply);
-  status.addEventListener("change", apply);
-  document.getElementById("open").addEventListener("click", function () {
-    docs.forEach(function (d) { if (!d.hidden) { d.open = true; } });
-  });
-  document.getElementById("close").addEventListener("click", function () {
-    docs.forEach(function (d) { d.open = false; });
-  });
-  document.addEventListener("click", function (ev) {  // a link to a mark opens its document
-    var a = ev.target.closest && ev.target.closest("a[href^='#m']");
-    var m = a && document.getElementById(a.getAttribute("href").slice(1));
-    if (m) { m.closest("details").open = true; }
-  });
-  fromHash();
-  if (q.value || type.value || status.value) { apply(); }
-  document.documentElement.setAttribute("data-ready", "1");
-})();
-"""
+@lru_cache(maxsize=1)
+def _templates() -> Environment:
+    """The Jinja2 templates of ``pipeline/templates/``; values are escaped by
+    the ``x`` filter (:func:`html.escape`, as :func:`highlight` does), not by autoescape."""
+    env = Environment(loader=PackageLoader("pipeline", "templates"), autoescape=False,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["x"] = _e
+    env.filters["slug"] = _slug
+    return env
