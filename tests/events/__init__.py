@@ -1,0 +1,2 @@
+
+"""Tests of pipeline/events/, one module per stage module; the helpers in ``phrases.py``."""
