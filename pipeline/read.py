@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import email.utils
 import hashlib
 import io
 import json
@@ -22,19 +21,17 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 from charset_normalizer import from_bytes
 
-from .resources import load_json
+from .published import find_published, parse_published
 
-__all__ = ["Document", "read_inputs", "decode_bytes", "find_published", "detect_language"]
+__all__ = ["Document", "read_inputs", "count_documents", "decode_bytes", "find_published", "detect_language"]
 
 READABLE = (".txt", ".jsonl", ".csv")
 RECORD_FIELDS = ("title", "url", "source")
-DATELINE_SPAN = 300  # a dateline must start within the first characters
 LANG_SAMPLE = 2000  # characters looked at by detect_language
 SHORT_TEXT = 20  # words; below this a language needs stronger evidence
 
@@ -70,18 +67,17 @@ def read_inputs(
     """Yield the documents of folders and files, in order, deduplicated.
 
     ``published`` is the last-resort publication date (``ValueError`` at once
-    if it is not a date).
+    if it is not an ISO date, see :mod:`pipeline.published`).
 
     >>> [d.doc_id for d in read_inputs(["corpus"])]
     ['kazakhstan.txt']
     """
     if isinstance(inputs, (str, bytes, os.PathLike)):
         inputs = [inputs]
-    default = None
-    if published is not None:
-        default = _parse_date(published)
-        if default is None:
-            raise ValueError(f"published: not a date: {published!r}")
+    try:
+        default = parse_published(published)
+    except ValueError as exc:
+        raise ValueError(f"published: {exc}") from None
     return _read_all(inputs, default)
 
 
@@ -108,6 +104,37 @@ def _read_input(path: str) -> Iterator[Document]:
         yield Document(_name(path), path, status="error", error="not a regular file")
     else:
         yield Document(_name(path), path, status="error", error="no such file")
+
+
+def count_documents(inputs: Iterable[str | os.PathLike]) -> int:
+    """How many documents :func:`read_inputs` will yield, found cheaply: a
+    text file counts one without being read, JSONL and CSV files are parsed
+    for their records (no language detection, no hashing).
+
+    >>> count_documents(["corpus"])
+    6
+    """
+    if isinstance(inputs, (str, bytes, os.PathLike)):
+        inputs = [inputs]
+    n = 0
+    for item in inputs:
+        try:
+            path = os.fsdecode(item)
+        except TypeError:
+            n += 1
+            continue
+        if os.path.isdir(path):
+            found = list(_walk(path, ""))
+            n += sum(1 if problem else _count_file(full, explicit=False) for _, full, problem in found) or 1
+        else:
+            n += _count_file(path, explicit=True) if os.path.isfile(path) else 1
+    return n
+
+
+def _count_file(path: str, explicit: bool) -> int:
+    if os.path.splitext(path)[1].lower() in (".jsonl", ".csv"):
+        return sum(1 for _ in _read_file(path, "", explicit))
+    return 1
 
 
 def _name(path: str) -> str:
@@ -277,7 +304,10 @@ def _record_document(record: dict, path: str, file_id: str, number: int) -> Docu
     text = record.get("text")
     if isinstance(text, str):
         doc.text = text
-        doc.published = _parse_date(record.get("published"))
+        try:
+            doc.published = parse_published(record.get("published"))
+        except ValueError as exc:  # the record is named by its doc_id in documents.csv
+            doc.status, doc.error = "error", f"published: {exc}"
     else:
         doc.status = "error"
         doc.error = "missing 'text' field" if text is None else "'text' is not a string"
@@ -392,114 +422,6 @@ def _check_text(text: str) -> str:
     if len(_CONTROL.findall(text)) * 100 > len(text):
         raise ValueError("binary file")
     return text
-
-
-# ---------------------------------------------------------------------------
-# Publication dates
-
-_WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-_MARKERS = r"(?:publi[ée]e?|mis\s+à\s+jour|mise\s+à\s+jour|modifi[ée]e?|actualis[ée]e?)"
-_FILENAME_DATE = re.compile(
-    r"(?<!\d)((?:1[89]|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)"
-)
-
-
-@lru_cache(maxsize=1)
-def _months() -> dict[str, int]:
-    """French month names to numbers, abbreviations also without their dot."""
-    months = {k.lower(): v for k, v in load_json("dates/months.json").items()}
-    months.update({k.rstrip("."): v for k, v in months.items() if k.endswith(".")})
-    return months
-
-
-@lru_cache(maxsize=1)
-def _date_pattern() -> str:
-    """Regex source for one date: ``6 janvier 2022``, ``06/01/2022``, ``2022-01-06``."""
-    months = "|".join(re.escape(m) for m in sorted(_months(), key=len, reverse=True))
-    return (
-        rf"(?<!\d)(?:(?P<td>\d{{1,2}})(?:er|ᵉʳ)?\s+(?P<tm>{months})\s+(?P<ty>\d{{4}})"
-        r"|(?P<nd>\d{1,2})(?P<sep>[/.-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4})"
-        r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
-    )
-
-
-@lru_cache(maxsize=1)
-def _dateline() -> re.Pattern:
-    """A date at the start of a line (after an optional place), or after "Publié le"."""
-    place = r"[^\W\d_][^\n,.:;!?\d]{0,40},[ \t]*(?:le\s+)?"
-    return re.compile(
-        rf"(?:^[ \t]*(?:{place})?|{_MARKERS}\s+(?:le\s+)?)"
-        rf"(?:{_WEEKDAYS},?\s+)?{_date_pattern()}",
-        re.IGNORECASE | re.MULTILINE,
-    )
-
-
-@lru_cache(maxsize=1)
-def _whole_date() -> re.Pattern:
-    """One date, maybe after a weekday, anywhere in a metadata value."""
-    return re.compile(rf"(?:{_WEEKDAYS},?\s+)?{_date_pattern()}", re.IGNORECASE)
-
-
-def _iso(year, month, day) -> str | None:
-    """``"2022-01-06"`` for a real calendar day, else None (no 31 février)."""
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def _match_date(m: re.Match) -> str | None:
-    """ISO date of a match of :func:`_date_pattern`, if the day exists."""
-    if m["ty"]:
-        return _iso(m["ty"], _months()[m["tm"].lower()], m["td"])
-    if m["ny"]:
-        return _iso(m["ny"], m["nm"], m["nd"])
-    return _iso(m["iy"], m["im"], m["id"])
-
-
-def find_published(text: str, filename: str = "", default: str | None = None) -> str | None:
-    """Publication date from a dateline near the top, else the file name, else ``default``.
-
-    >>> find_published("Titre\\n\\n1er août 2012. - Dix morts à Manille.")
-    '2012-08-01'
-    >>> find_published("Dix morts.", "2022-01-06-kazakhstan.txt")
-    '2022-01-06'
-    """
-    for m in _dateline().finditer(text, 0, DATELINE_SPAN + 60):
-        if m.start() >= DATELINE_SPAN:
-            break
-        found = _match_date(m)
-        if found:
-            return found
-    for m in _FILENAME_DATE.finditer(os.path.basename(filename)):
-        found = _iso(m[1], m[3], m[4])
-        if found:
-            return found
-    return default
-
-
-_ISO_START = re.compile(r"(\d{4})(?:([-/])(\d{1,2})\2(\d{1,2})|(\d\d)(\d\d))(?:$|[T\s])")
-
-
-def _parse_date(value) -> str | None:
-    """Normalise a metadata date (ISO date/datetime, French or RFC 2822 form) to ISO.
-
-    >>> _parse_date("2022-01-06T10:30:00+01:00"), _parse_date("6 janvier 2022")
-    ('2022-01-06', '2022-01-06')
-    """
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        return None
-    s = str(value).strip()
-    m = _ISO_START.match(s)
-    if m:
-        return _iso(m[1], m[3] or m[5], m[4] or m[6])
-    m = _whole_date().search(s)
-    if m:
-        return _match_date(m)
-    try:
-        return email.utils.parsedate_to_datetime(s).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
 
 
 # ---------------------------------------------------------------------------
