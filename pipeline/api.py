@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .export import frame_of, to_frames
 from .process import iter_results
+from .published import parse_published
 from .read import Document, finish_document, read_inputs
 
 if TYPE_CHECKING:  # pandas is imported where the frames are made: `pipeline run` does without it
@@ -59,11 +60,17 @@ def collect(documents: Iterable[Document], workers: int = 1) -> Extraction:
 def extract(texts: str | Iterable[str] | Mapping[str, str], published: str | None = None,
             workers: int = 1) -> Extraction:
     """Extract events and entities from one text, a list of texts (ids
-    ``text-1``, ``text-2``...) or a dict ``{doc_id: text}``.
+    ``text-1``, ``text-2``...) or a dict ``{doc_id: text}``. ``published``
+    is an ISO date (``ValueError`` otherwise), used when a text has no
+    dateline.
 
     >>> extract({"a": "Trois blessés à Lyon."}).events["count"].tolist()
     [3]
     """
+    try:
+        published = parse_published(published)
+    except ValueError as exc:
+        raise ValueError(f"published: {exc}") from None
     if isinstance(texts, str):
         items = [("text-1", texts)]
     elif isinstance(texts, Mapping):
@@ -74,6 +81,17 @@ def extract(texts: str | Iterable[str] | Mapping[str, str], published: str | Non
     return collect((_text_document(str(k), t, published, seen) for k, t in items), workers=workers)
 
 
-def extract_folder(*paths: str | os.PathLike, published: str | None = None, workers: int = 1) -> Extraction:
-    """Extract from a folder (walked recursively), files, or several of them."""
-    return collect(read_inputs(paths, published=published), workers=workers)
+def extract_folder(*paths: str | os.PathLike | Iterable[str | os.PathLike], published: str | None = None,
+                   workers: int = 1) -> Extraction:
+    """Extract from a folder (walked recursively), files, or several of them,
+    given as several arguments or as one list. A path that does not exist
+    raises ``FileNotFoundError`` before any work.
+
+    >>> extract_folder(["corpus/2022-01-06-kazakhstan.txt", "corpus/wikinews-2012.jsonl"]).documents.shape[0]
+    5
+    """
+    flat = [p for item in paths for p in ([item] if isinstance(item, (str, bytes, os.PathLike)) else item)]
+    missing = [os.fsdecode(p) for p in flat if isinstance(p, (str, bytes, os.PathLike)) and not os.path.exists(p)]
+    if missing:
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
+    return collect(read_inputs(flat, published=published), workers=workers)

@@ -25,37 +25,83 @@ SHOWN = ["event_type", "count", "count_low", "count_high", "qualifier", "victims
          "date", "source", "matched_text"]
 
 
+def _fail(hint: str, message: str):
+    """Refuse an argument: one line on standard error, exit status 2.
+
+        $ pipeline run corpus --out events.csv
+        error: --out: events.csv is a file, not a folder
+    """
+    typer.echo(f"error: {hint}: {message}", err=True)
+    raise typer.Exit(2)
+
+
 def _check_date(value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    from datetime import date
+    from .published import parse_published
 
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+        return parse_published(value)
+    except ValueError as exc:
+        _fail("--published", str(exc))
+
+
+def _check_out(out: Path, folder: bool) -> None:
+    """``--out`` must be a folder (``run``) or a file (``review``) that can be written."""
+    if folder and out.exists() and not out.is_dir():
+        _fail("--out", f"{out} is a file, not a folder")
+    if not folder and out.is_dir():
+        _fail("--out", f"{out} is a folder; name the HTML file to write")
+    parent = next((p for p in (out, *out.absolute().parents) if p.exists()), None)
+    if parent is not None and (not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK)):
+        _fail("--out", f"{out} cannot be written ({parent} is not a writable folder)")
 
 
 def run_corpus(inputs: list[str], out: str, published: str | None = None, workers: int = 1,
                progress: bool = True, fmt: str = "csv", resume: bool = False,
                engine: str = "local", scheduler: str | None = None, batch_size: int = 32,
-               append: bool = False) -> Counter:
+               append: bool = False, say=None) -> Counter:
     """Process ``inputs`` and write events, entities, documents and incidents
     tables into ``out`` (atomically) as ``fmt`` files (csv, parquet or jsonl);
-    return the count of documents per status. Each finished document is
+    return the count of documents per status (and ``events``, ``incidents``,
+    ``tokens``, ``resumed``, ``seconds``). Each finished document is
     checkpointed in ``out``; with ``resume`` the documents of an interrupted
-    run are not redone; with ``append`` the rows already in ``out`` are kept
-    and documents whose text is there are skipped (see :mod:`pipeline.archive`)."""
+    run of the same inputs and options are not redone; with ``append`` the
+    rows already in ``out`` are kept and documents whose text is there are
+    skipped (see :mod:`pipeline.archive`). ``say`` gets the notes for the
+    user (default: standard error).
+
+    Raises, before anything is written, ``ResumeRefused`` (the checkpoint
+    found is another run's) and ``ConnectionError`` (no scheduler); on Ctrl-C,
+    :class:`pipeline.checkpoint.Interrupted` (what was kept).
+
+    >>> run_corpus(["corpus"], "out", progress=False)["ok"]  # doctest: +SKIP
+    6
+    """
     from .archive import Stage
-    from .checkpoint import Checkpoint, key
-    from .export import open_writer
-    from .engines import block_mapper, iter_results
-    from .read import read_inputs
+    from .checkpoint import Checkpoint, Interrupted, ResumeRefused, found_checkpoint, key, resume_problem, run_identity
+    from .engines import block_mapper, check_scheduler, iter_results
+    from .export import FORMATS, open_writer, table_files
+    from .progress import Progress
+    from .read import count_documents, read_inputs
+
+    say = say or (lambda message: typer.echo(message, err=True))
+    identity = run_identity(inputs, published, append=append)
+    found = found_checkpoint(out)
+    if resume and found and (problem := resume_problem(found[0], identity)):
+        raise ResumeRefused(f"cannot resume the checkpoint in {out}: {problem} (run without --resume to start over)")
+    if engine == "dask" and scheduler:
+        check_scheduler(scheduler)
+    if found and not resume:
+        say(f"{out} holds the checkpoint of an interrupted run ({found[1]} documents): starting over "
+            "(--resume continues it)")
+    elif resume and not found:
+        say(f"no checkpoint to resume in {out}: starting from the beginning")
+    total = count_documents(inputs)
 
     statuses: Counter = Counter()
     stage = Stage(out, fmt, append=append)
     writer = open_writer(stage.path, fmt)
-    checkpoint = Checkpoint(out, resume=resume)
+    checkpoint = Checkpoint(out, resume=resume, identity=identity)
+    bar = Progress(total, resumed=len(checkpoint.done), live=None if progress else False)
 
     def emit(r, record: bool) -> None:
         writer.write("events", r.events)
@@ -65,6 +111,8 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
         statuses["events"] += len(r.events)
         if record:
             checkpoint.add(r)
+            statuses["tokens"] += r.document.get("n_tokens") or 0
+            bar.advance(r.document.get("n_tokens") or 0)
 
     try:
         for name, row in stage.archived_rows():
@@ -73,20 +121,30 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
             emit(r, record=False)
         todo = (stage.skip_archived(d) for d in read_inputs(inputs, published=published)
                 if key(d.path, d.doc_id) not in checkpoint.done)
-        results = iter_results(todo, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size)
-        with typer.progressbar(results, label="documents", file=sys.stderr,
-                               show_pos=True, hidden=not progress) as bar:
-            for r in bar:
-                emit(r, record=True)
+        for r in iter_results(todo, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size):
+            emit(r, record=True)
+        bar.close()
         writer.close()
         statuses["incidents"] = stage.publish(block_mapper(engine, scheduler, workers))
-    except BaseException:
+    except BaseException as exc:
+        bar.close()
         writer.abort()
         stage.discard()
         checkpoint.close(remove=False)
+        if isinstance(exc, KeyboardInterrupt):
+            raise Interrupted(len(checkpoint.done) + checkpoint.added, total,
+                              checkpoint.path if checkpoint.path.exists() else None) from None
         raise
     checkpoint.close()
+    if not append:
+        for stale in table_files(out, [f for f in FORMATS if f != fmt]):  # an earlier run's, in another format
+            stale.unlink()
+    statuses["resumed"] = bar.resumed
+    statuses["seconds"] = bar.elapsed()
     return statuses
+
+
+STATUSES = ("ok", "empty", "skipped", "error")
 
 
 @app.command()
@@ -94,8 +152,8 @@ def run(
     inputs: List[str] = typer.Argument(None, help="Folders, .txt, .jsonl or .csv files (default: corpus)."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder for the CSV files."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD used when a document gives none."),
-    workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes (each loads the model once)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes (started with the model loaded)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress line."),
     fmt: str = typer.Option("csv", "--format", "-f", help="Output format: csv, parquet or jsonl."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same --out."),
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any input failed."),
@@ -108,30 +166,48 @@ def run(
 ) -> None:
     """Extract events, entities, document statuses and incidents from a corpus into CSV, parquet or JSONL files."""
     from .archive import ArchiveFormatError
-    from .export import FORMATS
+    from .checkpoint import Interrupted, ResumeRefused
+    from .export import FORMATS, table_files
 
     inputs = inputs or ["corpus"]
     _check_inputs(inputs, workers)
+    _check_out(out, folder=True)
     if batch_size < 1:
-        raise typer.BadParameter("must be at least 1", param_hint="--batch-size")
+        _fail("--batch-size", "must be at least 1")
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+        _fail("--format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
     if engine not in ("local", "dask"):
-        raise typer.BadParameter(f"{engine!r} is not local or dask", param_hint="--engine")
+        _fail("--engine", f"{engine!r} is not local or dask")
     if scheduler and engine != "dask":
-        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
+        _fail("--scheduler", "needs --engine dask")
+    published = _check_date(published)
+    earlier = table_files(out)
     try:
-        stats = run_corpus(inputs, str(out), _check_date(published), workers, progress=not quiet, fmt=fmt,
+        stats = run_corpus(inputs, str(out), published, workers, progress=not quiet, fmt=fmt,
                            resume=resume, engine=engine, scheduler=scheduler, batch_size=batch_size,
                            append=append)
+    except ResumeRefused as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
     except ConnectionError as exc:  # --scheduler unreachable or without workers
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1)
     except ArchiveFormatError as exc:  # --append onto tables of another format
-        raise typer.BadParameter(str(exc), param_hint="--format")
-    n_docs = sum(v for k, v in stats.items() if k not in ("events", "incidents"))
-    parts = ", ".join(f"{stats[k]} {k}" for k in ("ok", "empty", "skipped", "error") if stats[k])
-    typer.echo(f"{n_docs} documents ({parts}), {stats['events']} events, {stats['incidents']} incidents -> {out}/")
+        _fail("--format", str(exc))
+    except Interrupted as exc:
+        typer.echo(_interrupted(exc, inputs, out, published, earlier, fmt, append), err=True)
+        raise typer.Exit(130)
+    except Exception:
+        if earlier:
+            typer.echo(f"the run failed: {_names(earlier)} in {out} are those of an earlier run", err=True)
+        raise
+    from .progress import summary
+
+    n_docs = sum(stats[k] for k in STATUSES)
+    parts = ", ".join(f"{stats[k]} {k}" for k in STATUSES if stats[k])
+    rates = summary(n_docs - stats["resumed"], stats["tokens"], stats["seconds"], stats["resumed"])
+    typer.echo(f"{n_docs} documents ({parts}), {stats['events']} events, {stats['incidents']} incidents "
+               f"-> {out}/ {rates}")
     if strict and stats["error"]:
         typer.echo(f"{stats['error']} input(s) failed: see {out}/documents", err=True)
         raise typer.Exit(1)
@@ -145,8 +221,31 @@ def incidents_command(
     from .incidents.files import table_format, update_incidents
 
     if table_format(out) is None:
-        raise typer.BadParameter(f"no events and documents tables in {out}", param_hint="OUT_DIR")
+        _fail("OUT_DIR", f"no events and documents tables in {out}")
     typer.echo(f"{update_incidents(out)} incidents -> {out}/")
+
+
+def _names(paths: list[Path]) -> str:
+    return ", ".join(p.name for p in paths)
+
+
+def _interrupted(exc, inputs: list[str], out: Path, published: str | None, earlier: list[Path],
+                 fmt: str = "csv", append: bool = False) -> str:
+    """What Ctrl-C kept, and the command that continues the run."""
+    import shlex
+
+    lines = [f"interrupted: {exc.kept} of {exc.total} documents done"]
+    if exc.path:
+        options = [*(["--published", published] if published else []), *(["--format", fmt] if fmt != "csv" else []),
+                   *(["--append"] if append else [])]
+        command = ["pipeline", "run", *inputs, "--out", str(out), *options, "--resume"]
+        lines[0] += f", kept in {exc.path}"
+        lines.append("continue with: " + " ".join(shlex.quote(c) for c in command))
+    else:
+        lines[0] += ", nothing kept"
+    if earlier:
+        lines.append(f"{_names(earlier)} in {out} are those of an earlier run, not of this one")
+    return "\n".join(lines)
 
 
 @app.command()
@@ -186,9 +285,9 @@ def entities(
 def _check_inputs(inputs: list[str], workers: int) -> None:
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
-        raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
+        _fail("INPUTS", f"no such file or folder: {', '.join(missing)}")
     if workers < 1:
-        raise typer.BadParameter("must be at least 1", param_hint="--workers")
+        _fail("--workers", "must be at least 1")
 
 
 @app.command()
@@ -207,7 +306,9 @@ def review(
 
     inputs = inputs or ["corpus"]
     _check_inputs(inputs, workers)
-    res = write_review(inputs, out, published=_check_date(published), workers=workers)
+    _check_out(out, folder=False)
+    published = _check_date(published)
+    res = write_review(inputs, out, published=published, workers=workers)
     typer.echo(f"{len(res.documents)} documents, {len(res.events)} events -> {out}")
 
 
@@ -228,10 +329,10 @@ def evaluate_command(
     from . import evaluate as ev
 
     if not gold.is_file():
-        raise typer.BadParameter(f"no such file: {gold}", param_hint="GOLD")
+        _fail("GOLD", f"no such file: {gold}")
     absent = [c for c in ev.REQUIRED if c not in ev.columns(gold)]
     if absent:
-        raise typer.BadParameter(f"{gold} has no column {', '.join(absent)}", param_hint="GOLD")
+        _fail("GOLD", f"{gold} has no column {', '.join(absent)}")
     _check_inputs(predicted, workers)
     if len(predicted) == 1 and ev.is_events_table(predicted[0]):
         pred_rows = ev.read_rows(predicted[0])

@@ -21,6 +21,7 @@ import logging
 import uuid
 from collections import deque
 from contextlib import ExitStack
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from .process import TASK_SIZE, Result, batched, process_task
@@ -28,7 +29,36 @@ from .process import iter_results as iter_results_local
 from .read import Document
 
 ENGINES = ("local", "dask")
-CONNECT_TIMEOUT = 60  # seconds to reach a scheduler and see a first worker
+CONNECT_TIMEOUT = 10  # seconds for the Dask handshake with a scheduler that answers
+WORKER_TIMEOUT = 30  # seconds for a running scheduler to show a first worker
+PROBE_TIMEOUT = 3  # seconds for a TCP connection to the scheduler's port
+
+
+def check_scheduler(scheduler: str) -> None:
+    """Raise ``ConnectionError`` at once when nothing listens at the address
+    of ``scheduler`` (``tcp://HOST:PORT``): checked before a run writes
+    anything, rather than after the Dask client's own time-out.
+
+    >>> check_scheduler("tcp://127.0.0.1:9")
+    Traceback (most recent call last):
+    ...
+    ConnectionError: no Dask scheduler at tcp://127.0.0.1:9: Connection refused
+    """
+    import socket
+
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(scheduler)
+        host, port = parse_host_port(location, 8786)
+    except ValueError as exc:
+        raise ConnectionError(f"{scheduler!r} is not a scheduler address (tcp://HOST:PORT): {exc}") from None
+    if scheme not in ("tcp", "tls"):
+        return  # other transports are left to the client
+    try:
+        socket.create_connection((host, port), timeout=PROBE_TIMEOUT).close()
+    except OSError as exc:
+        raise ConnectionError(f"no Dask scheduler at {scheduler}: {exc.strerror or exc}") from None
 
 
 def iter_results(docs: Iterable[Document], engine: str = "local", workers: int = 1,
@@ -63,31 +93,35 @@ def iter_results_dask(docs: Iterable[Document], scheduler: str | None = None, wo
     """
     from distributed import Client, LocalCluster
 
+    batches = batched(docs, batch_size)
+    head = list(islice(batches, max(1, workers)))  # never more local workers than tasks
+    batches = chain(head, batches)
     with ExitStack() as stack:
         if scheduler:
+            check_scheduler(scheduler)
             try:
                 client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
             except OSError as exc:
                 raise ConnectionError(f"no Dask scheduler at {scheduler}: {exc}") from exc
             try:
-                client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+                client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
             except TimeoutError as exc:
                 raise ConnectionError(f"the Dask scheduler at {scheduler} has no worker") from exc
         else:
             cluster = stack.enter_context(LocalCluster(
-                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
+                n_workers=max(1, min(workers, len(head))), threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                 silence_logs=logging.ERROR))  # not "still alive after 4 s, killing" at every exit
             client = stack.enter_context(Client(cluster))
         window = ahead or 2 * max(1, sum(client.nthreads().values()))
-        yield from _stream(client, docs, batch_size, window)
+        yield from _stream(client, batches, window)
 
 
-def _stream(client, docs: Iterable[Document], batch_size: int, window: int) -> Iterator[Result]:
+def _stream(client, batches: Iterable[list[Document]], window: int) -> Iterator[Result]:
     """Submit batches as a sliding window of ``window`` futures; yield in order."""
     run = uuid.uuid4().hex[:12]
     pending: deque = deque()
     try:
-        for n, batch in enumerate(batched(docs, batch_size)):
+        for n, batch in enumerate(batches):
             pending.append(client.submit(process_task, batch, key=f"pipeline-{run}-{n}"))
             if len(pending) >= window:
                 yield from _collect(pending.popleft())

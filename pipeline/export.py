@@ -331,6 +331,13 @@ def open_writer(out: str | os.PathLike, fmt: str = "csv", tables: dict[str, list
     return RecordWriter(out, fmt, tables=tables)
 
 
+def table_files(out: str | os.PathLike, formats: Iterable[str] = FORMATS) -> list[Path]:
+    """The tables (``events.csv``, ``documents.parquet``...) of ``formats``
+    that are in folder ``out``, e.g. those an earlier run left there."""
+    out = Path(out)
+    return [out / f"{name}.{fmt}" for fmt in formats for name in TABLES if (out / f"{name}.{fmt}").is_file()]
+
+
 def to_frames(events: list[dict], entities: list[dict], documents: list[dict]):
     """The three tables as pandas DataFrames with the CSV columns and types."""
     import pandas as pd

@@ -11,7 +11,7 @@ text. Workers (local processes) each load the model once.
 from __future__ import annotations
 
 import re
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
@@ -214,9 +214,10 @@ TASK_SIZE = 32  # documents per task, parsed by nlp.pipe in batches of 16
 def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = TASK_SIZE) -> Iterator[Result]:
     """Process a stream of documents with ``workers`` local processes, in tasks
     of ``batch_size`` documents, yielding results in input order as they are
-    ready (memory stays flat)."""
+    ready (memory stays flat). Never more processes than tasks: a corpus of
+    one task runs in this process, with no start-up."""
     batches = batched(docs, batch_size)
-    if workers > 1:  # no more processes than batches: a small corpus runs here, with no start-up
+    if workers > 1:
         head = list(islice(batches, workers))
         workers, batches = len(head), chain(head, batches)
     if workers <= 1:
@@ -229,11 +230,9 @@ def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = T
         finally:
             zones.close()  # no zone left open for the caller's own Docs
         return
-    import multiprocessing as mp
     from collections import deque
 
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(workers) as pool:
+    with worker_pool(workers) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append(pool.apply_async(process_task, (batch,)))
@@ -241,3 +240,55 @@ def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = T
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+def start_method() -> str:
+    """How worker processes start: ``fork`` of this process once the model is
+    loaded, where that is safe (a POSIX system, and no other thread running:
+    a notebook kernel or a Dask client runs threads); else ``forkserver``
+    (a server process that loads the model once and forks the workers from
+    it), else ``spawn`` (each worker loads the model)."""
+    import multiprocessing as mp
+    import threading
+
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+@contextmanager
+def worker_pool(workers: int, method: str | None = None):
+    """A ``multiprocessing`` pool of ``workers`` processes that start with the
+    pipeline loaded (:func:`start_method`) and leave Ctrl-C to this process.
+
+    >>> with worker_pool(2) as pool:
+    ...     [r.document["n_events"] for r in pool.apply(process_task, ([doc],))]
+    [1]
+    """
+    import gc
+    import multiprocessing as mp
+
+    method = method or start_method()
+    ctx = mp.get_context(method)
+    frozen = False
+    if method == "fork":
+        load_nlp()  # loaded once, here: every worker starts from it
+        gc.collect()
+        gc.freeze()  # the collector then leaves the model's objects, and their shared pages, alone
+        frozen = True
+    elif method == "forkserver":
+        ctx.set_forkserver_preload(["pipeline.preload"])  # the server loads the model once
+    try:
+        with ctx.Pool(workers, initializer=_ignore_interrupt) as pool:
+            yield pool
+    finally:
+        if frozen:
+            gc.unfreeze()
+
+
+def _ignore_interrupt() -> None:
+    """In a worker: Ctrl-C reaches the whole process group, the parent handles it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
