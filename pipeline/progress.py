@@ -9,7 +9,7 @@ the run goes on, and :func:`summary` gives one line at the end.
 >>> p.advance(tokens=402)
 >>> p.done, p.tokens
 (1, 402)
->>> p.line(elapsed=2.0)
+>>> p.line(now=p.start + 2.0)
 '1/330 documents, 0.5 documents/s, 201 tokens/s, 10:58 left'
 """
 from __future__ import annotations
@@ -40,23 +40,30 @@ class Progress:
         self.done, self.tokens = resumed, 0
         self.start = time.monotonic()
         self._drawn = 0.0
+        self._first: tuple[float, int, int] | None = None  # time, done, tokens at the first result
 
     def advance(self, tokens: int = 0) -> None:
         """One more document done, of ``tokens`` spaCy tokens."""
         self.done += 1
         self.tokens += tokens
-        if self.live:
-            now = time.monotonic()
-            if now - self._drawn >= REDRAW or self.done >= self.total:
-                self._drawn = now
-                self.stream.write("\r" + self.line(now - self.start) + "\033[K")
-                self.stream.flush()
+        now = time.monotonic()
+        if self._first is None:
+            self._first = (now, self.done, self.tokens)
+        if self.live and (now - self._drawn >= REDRAW or self.done >= self.total):
+            self._drawn = now
+            self.stream.write("\r" + self.line(now) + "\033[K")
+            self.stream.flush()
 
-    def line(self, elapsed: float) -> str:
-        """The progress line after ``elapsed`` seconds."""
-        new = self.done - self.resumed
-        docs_s = new / elapsed if elapsed > 0 else 0.0
-        tokens_s = self.tokens / elapsed if elapsed > 0 else 0.0
+    def line(self, now: float) -> str:
+        """The progress line at time ``now`` (``time.monotonic()``). The rates
+        are those since the first result, once there are two (start-up, the
+        model load, is not work that the documents left will need again)."""
+        since, docs, tokens = self.start, self.done - self.resumed, self.tokens
+        if self._first and self.done > self._first[1] and now > self._first[0]:
+            since, docs, tokens = self._first[0], self.done - self._first[1], self.tokens - self._first[2]
+        elapsed = now - since
+        docs_s = docs / elapsed if elapsed > 0 else 0.0
+        tokens_s = tokens / elapsed if elapsed > 0 else 0.0
         left = max(self.total - self.done, 0)
         eta = _clock(left / docs_s) + " left" if docs_s > 0 else "time left unknown"
         return (f"{self.done}/{self.total} documents, {docs_s:.1f} documents/s, "

@@ -258,7 +258,7 @@ def test_csv_with_text_column_and_ids(tmp_path):
     big = french(9) + " " + "x" * 200_000  # over the default csv field limit
     rows = (
         "id,title,text,published\n"
-        f"a1,Titre,\"{french(1)}\",06/01/2022\n"
+        f"a1,Titre,\"{french(1)}\",2022-01-06\n"
         f",Sans id,\"{french(2)}\nsur deux lignes\",\n"
         f"a3,Vide,\"   \",\n"
         f"a4,Grand,\"{big}\",\n"

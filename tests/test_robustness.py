@@ -164,19 +164,20 @@ def test_extract_never_raises_and_offsets_index_the_text(nlp, text):
 
 
 def test_checkpoint_skips_a_torn_line_and_replays_the_rest(tmp_path):
-    from pipeline.checkpoint import Checkpoint, key
+    from pipeline.checkpoint import Checkpoint, key, run_identity
     from pipeline.process import Result
 
-    ck = Checkpoint(tmp_path, resume=False)
+    me = run_identity(["in"], None)
+    ck = Checkpoint(tmp_path, resume=False, identity=me)
     ck.add(Result({"doc_id": "a.txt", "path": "in/a.txt", "status": "ok"}, [{"event_type": "killed"}], []))
     ck.add(Result({"doc_id": "b.txt", "path": "in/b.txt", "status": "ok"}))
     ck._f.write('{"document": {"doc_id": "c.txt"')  # killed in the middle of a line
     ck._f.close()
-    again = Checkpoint(tmp_path, resume=True)
+    again = Checkpoint(tmp_path, resume=True, identity=me)
     assert again.done == {key("in/a.txt", "a.txt"), key("in/b.txt", "b.txt")}
     assert [r.document["doc_id"] for r in again.replay()] == ["a.txt", "b.txt"]
     assert next(again.replay()).events == [{"event_type": "killed"}]
     again.close()
     assert not (tmp_path / ".checkpoint.jsonl").exists()
-    fresh = Checkpoint(tmp_path, resume=False)
+    fresh = Checkpoint(tmp_path, resume=False, identity=me)
     assert fresh.done == set() and list(fresh.replay()) == []
