@@ -81,9 +81,11 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
     from .engines import block_mapper, check_scheduler, iter_results
     from .export import FORMATS, open_writer, table_files
     from .progress import Progress
+    from .published import parse_published
     from .read import count_documents, read_inputs
 
     say = say or (lambda message: typer.echo(message, err=True))
+    published = parse_published(published)  # ValueError before anything is written
     identity = run_identity(inputs, published, append=append)
     found = found_checkpoint(out)
     if resume and found and (problem := resume_problem(found[0], identity)):
@@ -196,6 +198,9 @@ def run(
         _fail("--format", str(exc))
     except Interrupted as exc:
         typer.echo(_interrupted(exc, inputs, out, published, earlier, fmt, append), err=True)
+        raise typer.Exit(130)
+    except KeyboardInterrupt:  # while the inputs were counted: nothing was written
+        typer.echo("interrupted before any document was done, nothing kept", err=True)
         raise typer.Exit(130)
     except Exception:
         if earlier:
