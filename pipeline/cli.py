@@ -283,6 +283,7 @@ def entities(
     from .entities import entity_table
 
     inputs = inputs or ["corpus"]
+    _check_inputs(inputs, 1)
     res = extract_folder(*inputs, workers=1)
     typer.echo(entity_table(res.entities).head(top).to_string(index=False))
 
