@@ -11,6 +11,7 @@ text. Workers (local processes) each load the model once.
 from __future__ import annotations
 
 import re
+import sys
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -244,15 +245,16 @@ def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = T
 
 def start_method() -> str:
     """How worker processes start: ``fork`` of this process once the model is
-    loaded, where that is safe (a POSIX system, and no other thread running:
-    a notebook kernel or a Dask client runs threads); else ``forkserver``
-    (a server process that loads the model once and forks the workers from
-    it), else ``spawn`` (each worker loads the model)."""
+    loaded, where that is safe (Linux, and no other thread running: a
+    notebook kernel or a Dask client runs threads; macOS system libraries do
+    not survive a fork of a busy process); else ``forkserver`` (a server
+    process that loads the model once and forks the workers from it), else
+    ``spawn`` (Windows: each worker loads the model)."""
     import multiprocessing as mp
     import threading
 
     methods = mp.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 
