@@ -301,7 +301,7 @@ def review(
     inputs: List[str] = typer.Argument(None, help="Folders, .txt, .jsonl or .csv files (default: corpus)."),
     out: Path = typer.Option(Path("review.html"), "--out", "-o", help="The HTML page to write."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD used when a document gives none."),
-    workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes (each loads the model once)."),
+    workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes (started with the model loaded)."),
 ) -> None:
     """Write a self-contained HTML page to review the extraction of a corpus.
 
@@ -324,7 +324,7 @@ def evaluate_command(
     predicted: List[str] = typer.Argument(..., help="An events table (CSV, JSONL or parquet with an "
                                           "event_type column), or folders and files to run the pipeline on."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD used when a document gives none."),
-    workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes (each loads the model once)."),
+    workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes (started with the model loaded)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Precision, recall and F1 of casualty figures against a gold file.

@@ -2,7 +2,7 @@
 
 Documents go through ``nlp.pipe`` in batches; a long text is cut into pieces
 at paragraph or sentence boundaries so that offsets still index the original
-text. Workers (local processes) each load the model once.
+text. Worker processes start from the loaded pipeline (:func:`worker_pool`).
 
 >>> result = process_documents([Document("a.txt", "a.txt", "Deux policiers ont été tués.")])[0]
 >>> result.events[0]["event_type"], result.document["status"]
