@@ -1,8 +1,9 @@
 """Where documents are processed: local worker processes or a Dask cluster.
 
 Both engines run the same function, :func:`pipeline.process.process_task`,
-on batches of documents. Each worker process loads the model once (``load_nlp``
-is cached per process); a bounded number of batches is in flight at any time
+on batches of documents. A Dask worker loads the model once (``load_nlp`` is
+cached per process), local workers start from the loaded pipeline
+(:func:`pipeline.process.worker_pool`); a bounded number of batches is in flight at any time
 and results come back in input order, so memory stays flat whatever the size
 of the corpus and both engines give the same rows in the same order.
 
