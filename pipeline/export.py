@@ -335,7 +335,7 @@ def table_files(out: str | os.PathLike, formats: Iterable[str] = FORMATS) -> lis
     """The tables (``events.csv``, ``documents.parquet``...) of ``formats``
     that are in folder ``out``, e.g. those an earlier run left there."""
     out = Path(out)
-    return [out / f"{name}.{fmt}" for fmt in formats for name in TABLES if (out / f"{name}.{fmt}").is_file()]
+    return [out / f"{name}.{fmt}" for fmt in formats for name in ALL_TABLES if (out / f"{name}.{fmt}").is_file()]
 
 
 def to_frames(events: list[dict], entities: list[dict], documents: list[dict]):

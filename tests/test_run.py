@@ -135,9 +135,9 @@ def test_resume_of_its_own_run_finishes_it(small, tmp_path, nlp):
     interrupted_run(small, out)
     r = cli("run", str(small), "--out", str(out), "--resume", "-q", "--workers", "1")
     assert r.exit_code == 0, r.output
-    assert "2 documents (2 ok)" in r.output and "1 resumed from the checkpoint" in r.output
+    assert "2 documents (2 ok), " in r.output and "1 resumed from the checkpoint" in r.output
     assert sorted(d["doc_id"] for d in read_csv(out / "documents.csv")) == ["a.txt", "b.txt"]
-    assert listing(out) == ["documents.csv", "entities.csv", "events.csv"]
+    assert listing(out) == ["documents.csv", "entities.csv", "events.csv", "incidents.csv"]
 
 
 def test_rerun_without_resume_says_it_starts_over(small, tmp_path, nlp):
@@ -148,7 +148,7 @@ def test_rerun_without_resume_says_it_starts_over(small, tmp_path, nlp):
     assert (f"{out} holds the checkpoint of an interrupted run (1 documents): starting over "
             "(--resume continues it)") in r.output
     assert "resumed" not in r.output
-    assert listing(out) == ["documents.csv", "entities.csv", "events.csv"]
+    assert listing(out) == ["documents.csv", "entities.csv", "events.csv", "incidents.csv"]
 
 
 def test_tables_of_another_format_from_an_earlier_run_are_removed(small, tmp_path, nlp):
@@ -156,7 +156,7 @@ def test_tables_of_another_format_from_an_earlier_run_are_removed(small, tmp_pat
     assert cli("run", str(small), "--out", str(out), "-q", "--workers", "1").exit_code == 0
     r = cli("run", str(small), "--out", str(out), "-q", "--workers", "1", "--format", "jsonl")
     assert r.exit_code == 0
-    assert listing(out) == ["documents.jsonl", "entities.jsonl", "events.jsonl"]
+    assert listing(out) == ["documents.jsonl", "entities.jsonl", "events.jsonl", "incidents.jsonl"]
 
 
 # --- Ctrl-C ----------------------------------------------------------------
@@ -199,7 +199,7 @@ def test_ctrl_c_says_what_was_kept_and_the_printed_command_resumes(tmp_path):
     assert f"81 documents (81 ok)" in r.stdout and f"{kept} resumed from the checkpoint" in r.stdout
     docs = read_csv(out / "documents.csv")
     assert len(docs) == 81 and len({d["doc_id"] for d in docs}) == 81
-    assert listing(out) == ["documents.csv", "entities.csv", "events.csv"]
+    assert listing(out) == ["documents.csv", "entities.csv", "events.csv", "incidents.csv"]
 
 
 # --- progress ------------------------------------------------------------
@@ -239,7 +239,7 @@ def test_progress_elsewhere_is_one_summary_line(tmp_path, engine, nlp):
     assert r.returncode == 0, r.stderr
     assert r.stderr == ""  # no progress line, no stray "documents"
     [line] = r.stdout.splitlines()
-    assert line.startswith(f"1 documents (1 ok), 17 events -> {tmp_path / 'out'}/ in ")
+    assert line.startswith("1 documents (1 ok), ") and f"incidents -> {tmp_path / 'out'}/ in " in line
     assert "documents/s" in line and "tokens/s" in line
 
 
