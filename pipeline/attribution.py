@@ -14,6 +14,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from .resources import load_json
+from .dates import precision_of
 from .texts import sentence_dates
 
 _STRIP = {"DET", "ADP", "PUNCT", "CCONJ"}
@@ -208,7 +209,8 @@ def date_of(span: Span, published: str | None) -> tuple[str, str]:
 
 
 def annotate(span: Span) -> None:
-    """Set source, location, date and date_text on a casualty span."""
+    """Set source, location, date, date_text and date_precision on a casualty span."""
     span._.source = source_of(span.sent, span)
     span._.location = location_of(span)
     span._.date, span._.date_text = date_of(span, span.doc._.published)
+    span._.date_precision = precision_of(span._.date) if span._.date_text else ("published" if span._.date else "")

@@ -332,3 +332,12 @@ def resolve_date(expr: str, published: str | None = None) -> tuple[str, str]:
             best = max(found, key=lambda d: d.end - d.start)
             return best.value, best.precision
     return "", ""
+
+
+def precision_of(value: str) -> str:
+    """``day``, ``month`` or ``year`` from the shape of an ISO date, ``""`` if empty.
+
+    >>> [precision_of(v) for v in ("2022-01-06", "2021-06", "2019", "")]
+    ['day', 'month', 'year', '']
+    """
+    return {10: "day", 7: "month", 4: "year"}.get(len(value or ""), "")

@@ -14,7 +14,7 @@ from ..numbers import Quantity
 CASUALTY_TYPES = ("killed", "injured", "missing", "arrested", "kidnapped", "displaced", "affected")
 SPAN_KEY = "casualties"
 SPAN_EXTENSIONS = ("event_type", "count", "count_low", "count_high", "qualifier", "victims",
-                   "source", "location", "date", "date_text", "rule", "trigger", "headline")
+                   "source", "location", "date", "date_text", "date_precision", "rule", "trigger", "headline")
 
 
 def register_extensions() -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 from text_to_num import text2num
 
+from ..dates import precision_of  # noqa: F401  (re-exported: the date stage decides it)
 from ..texts import sentence_dates
 from .lexicon import lexicon
 
@@ -70,15 +71,6 @@ def find_durations(text: str) -> list[tuple[int, int, str]]:
         if n:
             out.append((m.start(), m.end(), iso_duration(n, units[m["unit"].lower()])))
     return out
-
-
-def precision_of(value: str) -> str:
-    """``day``, ``month`` or ``year`` from the shape of an ISO date, ``""`` if empty.
-
-    >>> [precision_of(v) for v in ("2022-01-06", "2021-06", "2019", "")]
-    ['day', 'month', 'year', '']
-    """
-    return {10: "day", 7: "month", 4: "year"}.get(len(value or ""), "")
 
 
 def _tense(verb: Token) -> str:
