@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .export import frame_of, to_frames
 from .process import iter_results
-from .published import parse_published
-from .read import Document, finish_document, read_inputs
+from .inputs.published import parse_published
+from .inputs import Document, finish_document, read_inputs
 
 if TYPE_CHECKING:  # pandas is imported where the frames are made: `pipeline run` does without it
     import pandas as pd

@@ -36,7 +36,7 @@ def _fail(hint: str, message: str):
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
-    from .published import parse_published
+    from .inputs.published import parse_published
 
     try:
         return parse_published(value)
@@ -81,8 +81,8 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
     from .engines import block_mapper, check_scheduler, iter_results
     from .export import FORMATS, open_writer, table_files
     from .progress import Progress
-    from .published import parse_published
-    from .read import count_documents, read_inputs
+    from .inputs.published import parse_published
+    from .inputs import count_documents, read_inputs
 
     say = say or (lambda message: typer.echo(message, err=True))
     published = parse_published(published)  # ValueError before anything is written

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 
 from .process import TASK_SIZE, Result, batched, process_task
 from .process import iter_results as iter_results_local
-from .read import Document
+from .inputs import Document
 
 ENGINES = ("local", "dask")
 CONNECT_TIMEOUT = 10  # seconds for the Dask handshake with a scheduler that answers

@@ -25,7 +25,7 @@ from .entities import entity_rows
 from .export import event_rows, number_events
 from .nlp import load_nlp
 from .normalise import normalise
-from .read import Document
+from .inputs import Document
 
 MAX_PIECE = 50_000  # characters handed to the parser at once
 

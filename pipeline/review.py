@@ -47,7 +47,7 @@ def read_texts(inputs: Iterable[str | os.PathLike], published: str | None = None
     >>> read_texts(["corpus"])["2022-01-06-kazakhstan.txt"][:9]
     'Kazakhsta'
     """
-    from .read import read_inputs
+    from .inputs import read_inputs
 
     return {d.doc_id: d.text for d in read_inputs(list(inputs), published=published)}
 
@@ -59,7 +59,7 @@ def texts_from_documents(documents) -> dict[str, str]:
 
     >>> texts = texts_from_documents(extract_folder("corpus").documents)
     """
-    from .read import read_inputs
+    from .inputs import read_inputs
 
     rows = _records(documents)
     by_hash: dict[str, str] = {}
@@ -120,7 +120,7 @@ def write_review(inputs: Iterable[str | os.PathLike], out_path: str | os.PathLik
     True
     """
     from .api import collect
-    from .read import read_inputs
+    from .inputs import read_inputs
 
     inputs = [os.fspath(p) for p in inputs]
     texts: dict[str, str] = {}
