@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .export import frame_of, to_frames
-from .process import iter_results
-from .inputs.published import parse_published
 from .inputs import Document, finish_document, read_inputs
+from .inputs.published import parse_published
+from .run.process import iter_results
 
 if TYPE_CHECKING:  # pandas is imported where the frames are made: `pipeline run` does without it
     import pandas as pd

@@ -99,7 +99,7 @@ class _Peek:
 def group_reports(reports: list[Report], mapper=map) -> dict[str, str]:
     """Report key to incident key, block by block; ``mapper`` runs
     :func:`.matching.block_links` over the blocks (``map``, or
-    :func:`pipeline.engines.block_mapper` to run them on Dask workers)."""
+    :func:`pipeline.run.engines.block_mapper` to run them on Dask workers)."""
     links = []
     for found in mapper(block_links, blocks(reports)):
         links.extend(found)

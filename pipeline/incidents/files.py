@@ -60,7 +60,7 @@ def update_incidents(folder: str | os.PathLike, fmt: str | None = None, mapper=m
     """Find the incidents of the tables in ``folder``; rewrite its events
     table with their ``incident_id`` and write ``incidents.<fmt>``, each file
     under a temporary name renamed at the end (``mapper``: where the blocks
-    are matched, see :func:`pipeline.engines.block_mapper`). Returns the
+    are matched, see :func:`pipeline.run.engines.block_mapper`). Returns the
     number of incidents."""
     folder = Path(folder)
     fmt = fmt or table_format(folder)
