@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Mapping
 
-from .export import frame_of, to_frames
 from .inputs import Document, finish_document, read_inputs
 from .inputs.published import parse_published
+from .outputs.writers import frame_of, to_frames
 from .run.process import iter_results
 
 if TYPE_CHECKING:  # pandas is imported where the frames are made: `pipeline run` does without it

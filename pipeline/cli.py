@@ -77,7 +77,7 @@ def run(
                                 help="Add to the tables already in --out (texts already there are skipped)."),
 ) -> None:
     """Extract events, entities, document statuses and incidents from a corpus into CSV, parquet or JSONL files."""
-    from .export import FORMATS, table_files
+    from .outputs.writers import FORMATS, table_files
     from .run.archive import ArchiveFormatError
     from .run.checkpoint import Interrupted, ResumeRefused
 
@@ -218,7 +218,7 @@ def review(
     Summary charts, then each text with its entities and casualty figures
     highlighted, and its events table.
     """
-    from .review import write_review
+    from .outputs.review import write_review
 
     inputs = inputs or ["corpus"]
     _check_inputs(inputs, workers)
@@ -242,7 +242,7 @@ def evaluate_command(
     Lists the missed and spurious figures. The second argument is an events
     table, or inputs to run the pipeline on first.
     """
-    from . import evaluate as ev
+    from .outputs import evaluate as ev
 
     if not gold.is_file():
         _fail("GOLD", f"no such file: {gold}")

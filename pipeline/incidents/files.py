@@ -12,7 +12,8 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from ..export import ALL_TABLES, FORMATS, open_writer
+from ..outputs.tables import ALL_TABLES
+from ..outputs.writers import FORMATS, open_writer
 from . import find_incidents
 
 

@@ -21,8 +21,8 @@ import shutil
 from pathlib import Path
 from typing import Iterator
 
-from ..export import ALL_TABLES
 from ..incidents.files import read_tables, table_format, update_incidents
+from ..outputs.tables import ALL_TABLES
 
 STAGING = ".staging"
 COMPLETE = ".complete"  # in the staging folder: every table is there, moving them may begin

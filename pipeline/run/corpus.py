@@ -37,9 +37,9 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
     >>> run_corpus(["corpus"], "out", progress=False)["ok"]  # doctest: +SKIP
     6
     """
-    from ..export import FORMATS, open_writer, table_files
     from ..inputs import count_documents, read_inputs
     from ..inputs.published import parse_published
+    from ..outputs.writers import FORMATS, open_writer, table_files
     from .archive import Stage
     from .checkpoint import (
         Checkpoint,
