@@ -8,7 +8,7 @@ Notebook API::
     res.incidents      # one row per real-world event across the texts, tolls reconciled
 """
 from .api import Extraction, extract, extract_folder
-from .nlp import load_nlp
+from .language.nlp import load_nlp
 
 __all__ = ["Extraction", "extract", "extract_folder", "load_nlp"]
 __version__ = "0.1.0"

@@ -13,9 +13,9 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from .resources import load_json
 from .dates import precision_of
-from .texts import sentence_dates
+from .language.resources import load_json
+from .language.texts import sentence_dates
 
 _STRIP = {"DET", "ADP", "PUNCT", "CCONJ"}
 LEDE_SENTENCES = 2  # the headline and the first sentence

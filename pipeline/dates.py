@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from .resources import load_json
+from .language.resources import load_json
 
 L, R = r"(?<!\w)", r"(?!\w)"
 Value = tuple[str, str]  # (value, precision)

@@ -1,35 +1,10 @@
-"""Build the spaCy ``Language``: ``fr_core_news_md`` plus our components.
+"""Old path of :mod:`pipeline.language.nlp`, kept because the README and the tests use it.
 
->>> nlp = load_nlp()
->>> doc = nlp("Douze policiers ont été tués à Almaty.")
->>> [(s.text, s._.count) for s in doc.spans["casualties"]]
-[('Douze policiers ont été tués', 12)]
+It is the same module object, not a copy: ``pipeline.nlp.X`` is
+``pipeline.language.nlp.X`` (a test that patches one patches the other).
 """
-from __future__ import annotations
+import sys
 
-from functools import lru_cache
+from .language import nlp as _module
 
-import spacy
-from spacy.language import Language
-
-from .resources import load_json
-
-
-def build_nlp(config: dict | None = None) -> Language:
-    """Load the base model named in ``models/pipeline.json`` and add our pipes."""
-    from . import casualties, entities, events, paragraphs  # noqa: F401  (registers the factories)
-
-    cfg = config or load_json("pipeline.json")
-    # disabled, not excluded: a saved pipeline must still hold every component of its config
-    nlp = spacy.load(cfg["base_model"], disable=cfg.get("disable", []))
-    entities.add_entity_pipes(nlp)
-    for pipe in cfg.get("pipes", []):  # versioned factory, stable pipe name
-        where = {"before": pipe["before"]} if "before" in pipe else {}
-        nlp.add_pipe(pipe["factory"], name=pipe["name"], **where)
-    return nlp
-
-
-@lru_cache(maxsize=1)
-def load_nlp() -> Language:
-    """Return the shared, cached pipeline (loaded once per process)."""
-    return build_nlp()
+sys.modules[__name__] = _module

@@ -1,32 +1,10 @@
-"""Normalise text for the parser without moving a single character.
+"""Old path of :mod:`pipeline.language.normalise`, kept because the README and the tests use it.
 
-Every replacement maps one character to one character, so an offset into the
-normalised text is the same offset into the original text.
-
->>> normalise("l’OTSC\u00a0: 12\u202f000 morts")
-"l'OTSC : 12 000 morts"
+It is the same module object, not a copy: ``pipeline.normalise.X`` is
+``pipeline.language.normalise.X`` (a test that patches one patches the other).
 """
-from __future__ import annotations
+import sys
 
-_TABLE = str.maketrans({
-    "\u2019": "'",  # right single quotation mark (typographic apostrophe)
-    "\u2018": "'",
-    "\u02bc": "'",
-    "\u00b4": "'",
-    "\u00a0": " ",  # no-break space
-    "\u202f": " ",  # narrow no-break space
-    "\u2009": " ",  # thin space
-    "\u2007": " ",  # figure space
-    "\u00ad": "-",  # soft hyphen
-    "\u2010": "-",
-    "\u2011": "-",
-})
+from .language import normalise as _module
 
-
-def normalise(text: str) -> str:
-    """Return ``text`` with typographic apostrophes and spaces made plain.
-
-    >>> normalise("d’après")
-    "d'après"
-    """
-    return text.translate(_TABLE)
+sys.modules[__name__] = _module

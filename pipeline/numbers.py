@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from .resources import load_json
+from .language.resources import load_json
 
 NUMBER_WORDS = (
     "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize "

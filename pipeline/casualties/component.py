@@ -12,8 +12,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..paragraphs import headline_end
-from ..resources import load_jsonl
+from ..language.paragraphs import headline_end
+from ..language.resources import load_jsonl
 from .figures import SPAN_KEY, register_extensions
 from .linking import find_figures
 from .triggers import build_trigger_matcher

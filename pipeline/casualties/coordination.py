@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..numbers import Quantity, requalify, split_change
-from ..resources import load_json
+from ..language.resources import load_json
 from .figures import Figure
 from .victims import _is_person
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..matching import TokenMatcher
+from ..language.matching import TokenMatcher
 from ..numbers import Quantity, find_quantities
-from ..texts import span_text
+from ..language.texts import span_text
 from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups, looks_like_year,
                            moved_toll, respective_figures, scope_qualifiers)
 from .figures import Figure

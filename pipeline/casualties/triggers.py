@@ -13,8 +13,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..matching import TokenMatcher
-from ..resources import load_json
+from ..language.matching import TokenMatcher
+from ..language.resources import load_json
 
 def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[TokenMatcher, dict[str, str]]:
     """A Matcher over the trigger patterns, and the category of each pattern id.

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..resources import load_json
+from ..language.resources import load_json
 from .figures import Figure
 
 @lru_cache(maxsize=1)

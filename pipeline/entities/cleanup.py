@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from ..geocode import common_word, fold, geocode
 from ..geocode.mentions import dateline_span, not_a_place
-from ..texts import doc_text
+from ..language.texts import doc_text
 from .lexicons import demonym_country, demonyms, non_entities, titles
 from .persons import _merge_persons, _surname_keys, strip_title, title_persons
 

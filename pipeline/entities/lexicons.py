@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..geocode import fold, geocode
-from ..resources import load_csv, load_json, load_jsonl
+from ..language.resources import load_csv, load_json, load_jsonl
 
 
 GAZETTEER = "entities/organisations.jsonl"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..geocode import fold
 from ..geocode.mentions import canonical_place, resolve_places
-from ..texts import doc_text
+from ..language.texts import doc_text
 from .abbreviations import _acronyms, _add_long_forms, find_abbreviations
 from .lexicons import demonym_country, gazetteer
 from .persons import link_surnames

@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Span
 
 from ..geocode import fold, geocode
-from ..matching import tokens_in
+from ..language.matching import tokens_in
 from .lexicons import demonyms, gazetteer, titles
 
 

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 
-from ..resources import load_jsonl
+from ..language.resources import load_jsonl
 from .lexicons import GAZETTEER
 
 

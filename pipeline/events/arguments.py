@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..attribution import main_place
 from ..casualties import victim_group
-from ..resources import load_json
-from ..texts import span_text
+from ..language.resources import load_json
+from ..language.texts import span_text
 from .lexicon import AGENT_LABELS, CLAUSE_DEPS, CUT_DEPS, OBLIQUES, OTHER_CLAUSE, SUBJECTS, lexicon, ontology
 from .triggers import Trigger, _markers, _reflexive
 

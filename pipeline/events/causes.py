@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..matching import tokens_in
+from ..language.matching import tokens_in
 from .arguments import _resolve, _subject
 from .lexicon import OBLIQUES, lexicon, ontology
 from .time import precision_of

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..casualties import register_extensions as register_casualty_extensions
-from ..resources import load_jsonl
+from ..language.resources import load_jsonl
 from .causes import cause_of, cumulative
 from .lexicon import ontology
 from .mentions import find_events

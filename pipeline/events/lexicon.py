@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..resources import load_json
+from ..language.resources import load_json
 
 
 SUBJECTS = {"nsubj", "nsubj:pass"}

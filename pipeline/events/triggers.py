@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..casualties import victim_group
-from ..matching import TokenMatcher
+from ..language.matching import TokenMatcher
 from .lexicon import AGENT_LABELS, lexicon
 
 

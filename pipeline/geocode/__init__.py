@@ -34,7 +34,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Sequence
 
-from ..resources import cache_dir, load_csv
+from ..language.resources import cache_dir, load_csv
 from .divisions import strip_head
 from .index import BIG_TOWN, Index, build_index, load_index, sources_digest
 from .places import PRECISIONS, Place, fold

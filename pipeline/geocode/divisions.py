@@ -19,7 +19,7 @@ import gettext
 from functools import lru_cache
 from typing import Callable
 
-from ..resources import load_csv, load_json
+from ..language.resources import load_csv, load_json
 from .places import Place, _fold, latin
 
 WORDS = "geo/division_words.json"

@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-from ..resources import load_csv, models_dir
+from ..language.resources import load_csv, models_dir
 from .divisions import division_places, subdivision_names
 from .places import Place, _fold, latin
 

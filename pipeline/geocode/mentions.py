@@ -26,7 +26,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from ..resources import load_json
+from ..language.resources import load_json
 from . import common_word, geocode
 from .places import Place, fold
 
@@ -158,7 +158,7 @@ def resolve_places(doc: Doc, locs: list[Span], countries: Sequence[str] = ()) ->
     its demonyms ("les Russes"). Two mentions of the same name in the same
     context get the same place.
     """
-    from ..texts import doc_text
+    from ..language.texts import doc_text
 
     text = doc_text(doc)
     alone = {fold(e.text): locate(e.text) for e in locs}  # each name votes once

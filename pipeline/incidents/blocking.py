@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..geocode import fold
-from ..resources import load_csv, load_json, models_dir
+from ..language.resources import load_csv, load_json, models_dir
 
 WORD = re.compile(r"\w{4,}")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from ..resources import load_json
+from ..language.resources import load_json
 from .blocking import Report, families
 from .tolls import estimate
 

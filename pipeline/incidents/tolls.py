@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from ..geocode import fold
-from ..resources import load_json
+from ..language.resources import load_json
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-from ..resources import load_json
+from ..language.resources import load_json
 
 __all__ = ["parse_published", "find_published"]
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..events import SPAN_KEY as EVENT_SPANS
 from ..events import precision_of
 from ..incidents.table import INCIDENT_COLUMNS, INCIDENT_INT_COLUMNS
-from ..paragraphs import headline_end
+from ..language.paragraphs import headline_end
 
 EVENT_COLUMNS = [
     "doc_id", "event_id", "event_type", "count", "count_low", "count_high", "qualifier",

@@ -44,7 +44,7 @@ def _versions() -> dict:
     from importlib.metadata import PackageNotFoundError, version
 
     from .. import __version__
-    from ..resources import load_json
+    from ..language.resources import load_json
 
     model = load_json("pipeline.json")["base_model"]
     try:

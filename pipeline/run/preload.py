@@ -5,7 +5,7 @@ the pipeline once, so that every worker forked from the server has it.
     ctx.set_forkserver_preload(["pipeline.run.preload"])
 """
 from ..casualties import register_extensions
-from ..nlp import load_nlp
+from ..language.nlp import load_nlp
 
 load_nlp()
 register_extensions()

@@ -23,8 +23,8 @@ from spacy.language import Language
 from ..casualties import register_extensions
 from ..entities import entity_rows
 from ..inputs import Document
-from ..nlp import load_nlp
-from ..normalise import normalise
+from ..language.nlp import load_nlp
+from ..language.normalise import normalise
 from ..outputs.tables import event_rows, number_events
 
 MAX_PIECE = 50_000  # characters handed to the parser at once

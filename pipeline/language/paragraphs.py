@@ -1,0 +1,105 @@
+"""Line breaks that end sentences, set before the parser runs (and numbers that don't).
+
+News texts put a headline, a dateline and paragraphs on lines of their own,
+often without a full stop: "Accident sur l'A7 : quatre morts", a blank
+line, "LYON, 14 mars 2024 - ...". The parser would read the headline and the
+dateline as one sentence. A blank line always ends a sentence, and so does
+the first line break when the first line has no final punctuation and the
+next starts with a capital (a headline), and no sentence starts inside the
+headline. Single line
+breaks elsewhere are left to the parser: boundaries forced inside running
+text make ``fr_core_news_md`` cut sentences that follow them. The parser
+keeps boundaries set before it.
+
+>>> [s.text for s in nlp("Accident sur l'A7 : quatre morts\\n\\nLYON - Un car s'est renversé.").sents][:1]
+["Accident sur l'A7 : quatre morts"]
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that start a sentence because of a line break.
+
+    >>> line_starts(nlp.make_doc("Titre\\n\\nTexte suivi."))
+    [2]
+    """
+    out = []
+    headline = True
+    for tok in doc[:-1]:
+        if "\n" not in tok.text_with_ws:
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.is_space:
+            continue
+        blank = tok.text_with_ws.count("\n") >= 2
+        last = tok
+        while last.is_space and last.i > 0:
+            last = doc[last.i - 1]
+        # a first line without a full stop, followed by a capital: a headline
+        title = headline and not last.is_punct and not nxt.text[:1].islower()
+        headline = False
+        if blank or title:
+            out.append(nxt.i)
+    return out
+
+
+def after_numbers(doc: Doc) -> list[int]:
+    """Indices of the tokens that continue a number: the next group of a
+    number written with spaces ("92 706"), or the lower-case word it counts
+    ("12.480 sinistrés"). A sentence never starts there.
+
+    >>> after_numbers(nlp.make_doc("jetant à la rue 92 706 personnes"))
+    [5, 6]
+    """
+    out = []
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if not prev.whitespace_ or not prev.text[:1].isdigit() or not prev.text[-1:].isdigit():
+            continue
+        group = len(t.text) == 3 and t.text.isdigit() and len(prev.text) <= 3 and prev.text.isdigit()
+        if group or t.text[:1].islower():
+            out.append(t.i)
+    return out
+
+
+def headline_end(text: str) -> int:
+    """End offset of the headline of ``text``: its first non-empty line, when
+    the line has no final punctuation and a line starting with a capital
+    follows; else 0.
+
+    >>> headline_end("Quatre morts sur l'A7\\nLYON - Un car s'est renversé.")
+    21
+    >>> headline_end("Un car s'est renversé.\\nLe bilan est lourd.")
+    0
+    """
+    stripped = len(text) - len(text.lstrip())
+    end = text.find("\n", stripped)
+    rest = text[end:].strip() if end >= 0 else ""
+    if not rest or rest[0].islower() or text[:end].rstrip()[-1:] in ".!?;…":
+        return 0
+    return end
+
+
+class LineBreaks:
+    """spaCy component: sentence starts after line breaks (see the module)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in line_starts(doc):
+            doc[i].is_sent_start = True
+        for i in after_numbers(doc):
+            doc[i].is_sent_start = False
+        end = headline_end(doc.text)  # a headline is one sentence
+        for tok in doc[1:]:
+            if tok.idx >= end:
+                break
+            tok.is_sent_start = False
+        return doc
+
+
+@Language.factory("fr_line_breaks_v1")
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    """Sentence starts after blank lines and before capitalised lines, v1."""
+    return LineBreaks()

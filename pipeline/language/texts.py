@@ -1,0 +1,55 @@
+"""The text of a ``Doc`` and of its spans, read once per ``Doc``.
+
+spaCy rebuilds ``Doc.text`` and ``Span.text`` from their tokens at every
+call; the components read the text of each sentence several times. The
+first call of :func:`doc_text` keeps the text beside the ``Doc`` (in a weak
+dictionary: nothing is added to the ``Doc`` itself, which serialises as
+before); spans are then slices of it.
+
+>>> doc = nlp("Douze morts. Trois blessés.")
+>>> [span_text(s) for s in doc.sents]
+['Douze morts.', 'Trois blessés.']
+"""
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc, Span
+
+from ..dates import find_dates
+
+_MEMO: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> what was computed of it, gone with it
+
+
+def _memo(doc: Doc) -> dict:
+    memo = _MEMO.get(doc)
+    if memo is None:
+        memo = _MEMO[doc] = {}
+    return memo
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once.
+
+    >>> doc_text(nlp.make_doc("Deux morts à Lyon."))
+    'Deux morts à Lyon.'
+    """
+    memo = _memo(doc)
+    if "text" not in memo:
+        memo["text"] = doc.text
+    return memo["text"]
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, as a slice of :func:`doc_text`."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def sentence_dates(sent: Span, published) -> list:
+    """:func:`pipeline.dates.find_dates` of a sentence, once per ``Doc``
+    (the casualty figures and the events of a sentence all need them)."""
+    memo = _memo(sent.doc)
+    key = ("dates", sent.start, str(published))
+    if key not in memo:
+        memo[key] = tuple(find_dates(span_text(sent), published))
+    return list(memo[key])
