@@ -19,7 +19,7 @@ from pipeline.engines import iter_results, iter_results_dask
 from pipeline.process import process_documents
 from pipeline.read import Document, read_inputs
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 TABLES = ("events", "entities", "documents")
 START_TIMEOUT = 90  # seconds for the scheduler file, then for both workers to register

@@ -12,7 +12,7 @@ from pipeline.cli import app, run_corpus
 from pipeline.export import ALL_TABLES, FLOAT_COLUMNS, INT_COLUMNS, TABLES, RecordWriter, frame_of, to_frames, typed
 from pipeline.process import Result
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def load(out: Path, fmt: str) -> dict:

@@ -24,7 +24,7 @@ from pipeline import extract, extract_folder
 from pipeline.checkpoint import NAME as CHECKPOINT
 from pipeline.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "corpus" / "2022-01-06-kazakhstan.txt"
 SHARED_DEV = ROOT.parent / "shared" / "corpus-dev"
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))

@@ -17,7 +17,7 @@ from pipeline.cli import app
 from pipeline.export import FLOAT_COLUMNS, INT_COLUMNS, TABLES, to_frames
 from pipeline.review import highlight, render_review, texts_from_documents, write_atomic
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

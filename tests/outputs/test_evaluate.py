@@ -12,7 +12,7 @@ from conftest import require
 from pipeline.cli import app
 from pipeline.evaluate import as_int, doc_key, is_events_table, norm, score
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 GOLD = [  # 5 rows, one optional: 4 gold groups
