@@ -10,7 +10,6 @@ import re
 from spacy.tokens import Doc
 
 from ..events import SPAN_KEY as EVENT_SPANS
-from ..events import precision_of
 from ..incidents.table import INCIDENT_COLUMNS, INCIDENT_INT_COLUMNS
 from ..language.paragraphs import headline_end
 
@@ -63,7 +62,7 @@ def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
             victims=span._.victims,
             actor=(cause_span._.actor or "") if cause_span is not None else "",  # who caused it
             target="",
-            date_precision=precision_of(span._.date) if span._.date_text else ("published" if span._.date else ""),
+            date_precision=span._.date_precision or "",  # decided by the casualty stage (attribution)
             source=span._.source or "",
             duration="",
             plover_type="",
