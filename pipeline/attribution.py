@@ -13,9 +13,8 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import precision_of
+from .dates import precision_of, sentence_dates
 from .language.resources import load_json
-from .language.texts import sentence_dates
 
 _STRIP = {"DET", "ADP", "PUNCT", "CCONJ"}
 LEDE_SENTENCES = 2  # the headline and the first sentence

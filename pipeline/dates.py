@@ -32,6 +32,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from .language.resources import load_json
+from .language.texts import doc_memo, span_text
 
 L, R = r"(?<!\w)", r"(?!\w)"
 Value = tuple[str, str]  # (value, precision)
@@ -341,3 +342,17 @@ def precision_of(value: str) -> str:
     ['day', 'month', 'year', '']
     """
     return {10: "day", 7: "month", 4: "year"}.get(len(value or ""), "")
+
+
+def sentence_dates(sent, published) -> list:
+    """:func:`find_dates` of a sentence, once per ``Doc`` (the casualty
+    figures and the events of a sentence all need them).
+
+    >>> [m.value for m in sentence_dates(next(nlp("Hier, trois morts.").sents), "2022-01-06")]
+    ['2022-01-05']
+    """
+    memo = doc_memo(sent.doc)
+    key = ("dates", sent.start, str(published))
+    if key not in memo:
+        memo[key] = tuple(find_dates(span_text(sent), published))
+    return list(memo[key])

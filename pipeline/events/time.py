@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from text_to_num import text2num
 
 from ..dates import precision_of  # noqa: F401  (re-exported: the date stage decides it)
-from ..language.texts import sentence_dates
+from ..dates import sentence_dates
 from .lexicon import lexicon
 
 

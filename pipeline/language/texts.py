@@ -16,12 +16,11 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
-from ..dates import find_dates
-
 _MEMO: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> what was computed of it, gone with it
 
 
-def _memo(doc: Doc) -> dict:
+def doc_memo(doc: Doc) -> dict:
+    """What was computed of ``doc`` so far, kept beside it (see the module)."""
     memo = _MEMO.get(doc)
     if memo is None:
         memo = _MEMO[doc] = {}
@@ -34,7 +33,7 @@ def doc_text(doc: Doc) -> str:
     >>> doc_text(nlp.make_doc("Deux morts à Lyon."))
     'Deux morts à Lyon.'
     """
-    memo = _memo(doc)
+    memo = doc_memo(doc)
     if "text" not in memo:
         memo["text"] = doc.text
     return memo["text"]
@@ -43,13 +42,3 @@ def doc_text(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """``span.text``, as a slice of :func:`doc_text`."""
     return doc_text(span.doc)[span.start_char:span.end_char]
-
-
-def sentence_dates(sent: Span, published) -> list:
-    """:func:`pipeline.dates.find_dates` of a sentence, once per ``Doc``
-    (the casualty figures and the events of a sentence all need them)."""
-    memo = _memo(sent.doc)
-    key = ("dates", sent.start, str(published))
-    if key not in memo:
-        memo[key] = tuple(find_dates(span_text(sent), published))
-    return list(memo[key])

@@ -1,6 +1,7 @@
 """Texts read once per Doc (pipeline/texts.py) are spaCy's texts."""
 from pipeline.dates import find_dates
-from pipeline.texts import doc_text, sentence_dates, span_text
+from pipeline.dates import sentence_dates
+from pipeline.texts import doc_text, span_text
 
 
 TEXT = "Le 5 janvier, douze policiers ont été tués à Almaty.  Hier, trois blessés.\n\nSelon la police, 4 morts."
