@@ -141,7 +141,7 @@ def incidents_cost(out: Path) -> dict:
     """Seconds of the incidents step (reading the tables of ``out``, finding
     the incidents, rewriting events and writing incidents), as ``pipeline
     run`` does it at its end, timed in this process."""
-    from pipeline.incidents.files import update_incidents
+    from pipeline.outputs.incident_tables import update_incidents
 
     start = time.perf_counter()
     n = update_incidents(out, "csv")

@@ -95,3 +95,28 @@ def extract_folder(*paths: str | os.PathLike | Iterable[str | os.PathLike], publ
     if missing:
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     return collect(read_inputs(flat, published=published), workers=workers)
+
+
+def write_review(inputs: Iterable[str | os.PathLike], out_path: str | os.PathLike,
+                 published: str | None = None, workers: int = 1, title: str | None = None) -> Extraction:
+    """Run the pipeline over ``inputs`` (folders or files, as ``pipeline run``)
+    and write the review page to ``out_path`` atomically; return the
+    :class:`Extraction`.
+
+    >>> write_review(["corpus"], "review.html").events.shape[0] > 0
+    True
+    """
+    from .outputs import review
+
+    inputs = [os.fspath(p) for p in inputs]
+    texts: dict[str, str] = {}
+
+    def keep(docs):
+        for d in docs:
+            texts[d.doc_id] = d.text
+            yield d
+
+    extraction = collect(keep(read_inputs(inputs, published=published)), workers=workers)
+    page = review.render_review(extraction, texts, title or "Extraction review: " + ", ".join(inputs))
+    review.write_atomic(out_path, page)
+    return extraction

@@ -133,7 +133,7 @@ def incidents_command(
     out: Path = typer.Argument(..., help="An output folder of `pipeline run` (its events and documents tables)."),
 ) -> None:
     """Rebuild the incidents (and the incident_id of events) from the tables of earlier runs, without parsing."""
-    from .incidents.files import table_format, update_incidents
+    from .outputs.incident_tables import table_format, update_incidents
 
     if table_format(out) is None:
         _fail("OUT_DIR", f"no events and documents tables in {out}")
@@ -218,7 +218,7 @@ def review(
     Summary charts, then each text with its entities and casualty figures
     highlighted, and its events table.
     """
-    from .outputs.review import write_review
+    from .api import write_review
 
     inputs = inputs or ["corpus"]
     _check_inputs(inputs, workers)

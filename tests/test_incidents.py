@@ -178,7 +178,7 @@ def test_dask_engine_matches_the_blocks_on_its_workers_with_the_same_result(both
 
 def test_blocks_run_through_the_mapper_they_are_given(both):
     from pipeline.incidents import find_incidents
-    from pipeline.incidents.files import iter_table
+    from pipeline.outputs.incident_tables import iter_table
 
     seen = []
 

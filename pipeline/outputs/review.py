@@ -110,32 +110,6 @@ def render_review(extraction, texts: Mapping[str, str] | None = None, title: str
         types=types, status_names=sorted(statuses), documents=sections)
 
 
-def write_review(inputs: Iterable[str | os.PathLike], out_path: str | os.PathLike,
-                 published: str | None = None, workers: int = 1, title: str | None = None):
-    """Run the pipeline over ``inputs`` (folders or files, as ``pipeline run``)
-    and write the review page to ``out_path`` atomically; return the
-    :class:`pipeline.api.Extraction`.
-
-    >>> write_review(["corpus"], "review.html").events.shape[0] > 0
-    True
-    """
-    from ..api import collect
-    from ..inputs import read_inputs
-
-    inputs = [os.fspath(p) for p in inputs]
-    texts: dict[str, str] = {}
-
-    def keep(docs):
-        for d in docs:
-            texts[d.doc_id] = d.text
-            yield d
-
-    extraction = collect(keep(read_inputs(inputs, published=published)), workers=workers)
-    page = render_review(extraction, texts, title or "Extraction review: " + ", ".join(inputs))
-    write_atomic(out_path, page)
-    return extraction
-
-
 def write_atomic(path: str | os.PathLike, content: str) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same
     folder renamed over it: readers see the old file or the whole new one."""

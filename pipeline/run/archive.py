@@ -21,7 +21,7 @@ import shutil
 from pathlib import Path
 from typing import Iterator
 
-from ..incidents.files import read_tables, table_format, update_incidents
+from ..outputs.incident_tables import read_tables, table_format, update_incidents
 from ..outputs.tables import ALL_TABLES
 
 STAGING = ".staging"

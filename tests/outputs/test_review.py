@@ -11,7 +11,7 @@ import pytest
 from pipeline.read import read_inputs
 from typer.testing import CliRunner
 
-from pipeline import review
+from pipeline import api, review
 from pipeline.api import Extraction
 from pipeline.cli import app
 from pipeline.export import FLOAT_COLUMNS, INT_COLUMNS, TABLES, to_frames
@@ -187,7 +187,7 @@ def test_write_atomic_keeps_the_old_page_when_rendering_fails(tmp_path, monkeypa
     monkeypatch.setattr(review, "render_review", broken)
     monkeypatch.setattr("pipeline.api.collect", lambda docs, workers=1: None)
     with pytest.raises(RuntimeError):
-        review.write_review([str(CORPUS / "2022-01-06-kazakhstan.txt")], out)
+        api.write_review([str(CORPUS / "2022-01-06-kazakhstan.txt")], out)
     assert out.read_text() == "old page" and [p.name for p in tmp_path.iterdir()] == ["review.html"]
 
 

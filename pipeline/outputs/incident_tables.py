@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from ..outputs.tables import ALL_TABLES
-from ..outputs.writers import FORMATS, open_writer
-from . import find_incidents
+from ..incidents import find_incidents
+from .tables import ALL_TABLES
+from .writers import FORMATS, open_writer
 
 
 def table_format(folder: str | os.PathLike) -> str | None:
