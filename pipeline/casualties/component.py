@@ -46,7 +46,7 @@ class CasualtyFinder:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..attribution import annotate
+        from .attribution import annotate
 
         spans = []
         title_end = headline_end(doc.text)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..attribution import source_of
+from ..casualties.attribution import source_of
 from ..language.matching import TokenMatcher
 from ..language.texts import span_text
 from .arguments import _location, _noun_roles, _opponents, _owner, _predicate, _reported, _resolve, _verb_roles, phrase

@@ -1,0 +1,215 @@
+"""Context of a figure: who gave it (source), where (location), when (date).
+
+Each is a small function over the figure's span and its sentence.
+
+>>> span = load_nlp()("Douze policiers ont été tués à Almaty, selon le ministère de l'Intérieur.").spans["casualties"][0]
+>>> (span._.source, span._.location)
+("ministère de l'Intérieur", 'Almaty')
+"""
+from __future__ import annotations
+
+
+from itertools import islice
+
+from spacy.tokens import Doc, Span, Token
+
+from ..dates import precision_of, sentence_dates
+from ..language.resources import load_json
+
+_STRIP = {"DET", "ADP", "PUNCT", "CCONJ"}
+LEDE_SENTENCES = 2  # the headline and the first sentence
+
+
+def _trim(tokens: list[Token]) -> str:
+    """Text of ``tokens`` without leading determiners/prepositions and trailing punctuation."""
+    while tokens and (tokens[0].pos_ in _STRIP or tokens[0].lower_ in ("l'", "d'")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text  # Doc.text would rebuild the whole text
+
+
+def _phrase(noun: Token, max_len: int = 10) -> str:
+    """The noun phrase headed by ``noun``, cut before a comma or a relative clause."""
+    toks = []
+    for t in noun.subtree:
+        if t.i > noun.i and (t.text in (",", "(", ";") or t.dep_ in ("acl:relcl",)):
+            break
+        toks.append(t)
+    toks = [t for t in toks if t.i >= noun.i - 3][:max_len]
+    if toks and toks[-1].ent_iob_ in ("B", "I"):  # a name is not cut: "Médecins sans frontières"
+        ent = next((e for e in noun.doc.ents if e.start <= toks[-1].i < e.end), None)
+        if ent is not None:
+            toks = toks + [t for t in ent if t.i > toks[-1].i]
+    return _trim(toks)
+
+
+def _source_phrase(noun: Token) -> str:
+    """The source that ``noun`` names, or "" when it names none: a tally or a
+    figure ("le bilan", "les chiffres officiels", "le premier cas") gives its
+    complement ("les chiffres du ministère" -> "ministère"), the victims or a
+    place are never a source; a name is taken whole ("Al Jazeera").
+
+    >>> _source_phrase(nlp("Les chiffres du ministère de la Santé")[1])
+    'ministère de la Santé'
+    """
+    data = load_json("attribution.json")
+    if noun.lemma_.lower() in data["source_carriers"]:
+        for c in noun.children:
+            if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and c.i > noun.i \
+                    and (c.ent_type_ in ("ORG", "PER", "MISC") or c.lemma_.lower() in data["source_nouns"]):
+                return _source_phrase(c)  # "les chiffres du ministère", not "le bilan de l'épidémie"
+        return ""
+    if noun.ent_type_ in ("LOC", "GPE") or _names_victims(noun):
+        return ""
+    phrase = _phrase(noun)
+    for e in noun.doc.ents:  # a name cut short is taken whole: "Al" -> "Al Jazeera"
+        if e.label_ not in ("LOC", "GPE") and e.start <= noun.i < e.end and len(e.text) > len(phrase):
+            return e.text
+    return phrase
+
+
+def _names_victims(noun: Token) -> bool:
+    """True when ``noun`` counts people or casualties ("Deux personnes", "les blessés")."""
+    from .victims import victim_group
+
+    if any(c.like_num or c.dep_ == "nummod" for c in noun.children):
+        return True
+    return victim_group(noun.lemma_) in ("unspecified", "civilians") and noun.lemma_.lower() in load_json("attribution.json")["victim_words"]
+
+
+def _in_other_clause(tok: Token, figure: Span | None) -> bool:
+    """True when ``tok`` sits in a relative clause that does not hold the figure:
+    in "la manifestation, qui a rassemblé 50 000 personnes selon les
+    organisateurs, ... 12 policiers ont été blessés" the source is not the figure's."""
+    if figure is None:
+        return False
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("acl:relcl", "acl", "advcl") and not (node.left_edge.i <= figure.start and figure.end - 1 <= node.right_edge.i):
+            return True
+        node = node.head
+    return False
+
+
+def source_of(sent: Span, figure: Span | None = None) -> str:
+    """Who gave the figures of ``sent`` (or of the ``figure`` in it): "selon X",
+    "d'après X", or the subject of a reporting verb ("a indiqué la police").
+
+    >>> source_of(nlp("Trois morts, selon la police.")[:])
+    'police'
+    """
+    data = load_json("attribution.json")
+    markers = data["source_markers"]
+    for tok in sent:
+        two = (tok.lower_ + (tok.nbor().lower_ if tok.i + 1 < len(tok.doc) else "")).replace(" ", "")
+        if (tok.lower_ in markers or two in markers) and not _in_other_clause(tok, figure):
+            start = tok.i + (2 if two in markers and tok.lower_ not in markers else 1)
+            if start < sent.end:
+                noun = tok.head if tok.head.i >= start else tok.doc[start]
+                if noun.pos_ in ("NOUN", "PROPN") and noun.i >= start:
+                    found = _source_phrase(noun)
+                    if found:
+                        return found
+                    continue  # "selon un dernier bilan" names no source
+                ents = [e for e in sent.ents if e.start >= start]
+                if ents and ents[0].start - start <= 2:
+                    return ents[0].text
+    verbs = set(data["reporting_verbs"])
+    need = data["reporting_need_object"]
+    for tok in sent:
+        if tok.lemma_ not in verbs or tok.pos_ not in ("VERB",) or _in_other_clause(tok, figure):
+            continue
+        if tok.lemma_ in need and not any(c.lower_ == need[tok.lemma_] for c in tok.children):
+            continue
+        # the subject, or the inverted subject of an incise: "..., a indiqué la police."
+        incise = tok.dep_ == "parataxis" or (tok.i > 0 and tok.doc[max(tok.i - 2, 0)].text == ",")
+        for c in tok.children:
+            if c.pos_ in ("NOUN", "PROPN") and (c.dep_ == "nsubj" or (incise and c.dep_ == "obj" and c.i > tok.i)):
+                found = _source_phrase(c)
+                if found:
+                    return found
+    return ""
+
+
+def main_place(doc: Doc) -> str:
+    """The document's main place, set by the entity linker (most mentioned place)."""
+    return (doc._.main_place or "") if Doc.has_extension("main_place") else ""
+
+
+def _places(sent: Span) -> list[Span]:
+    """Place entities of a sentence, without bare compass words ("Sud") or
+    storms and events named like places ("cyclone Nargis")."""
+    data = load_json("attribution.json")
+    labels, generic = set(data["location_labels"]), set(data["not_places"])
+    heads = set(data["not_place_heads"])
+    return [e for e in sent.ents if e.label_ in labels and e.text.lower() not in generic
+            and e[0].lower_ not in heads]
+
+
+def _rank(ent: Span) -> float:
+    """How specific a place entity is: 0 for a town, 4 for a country."""
+    ranks = load_json("attribution.json")["place_rank"]
+    precision = ent._.geo_precision if ent.has_extension("geo_precision") else ""
+    return ranks.get(precision or "", ranks[""])
+
+
+def location_of(span: Span) -> str:
+    """The place of the figure: the most specific place named in its sentence
+    (the nearest among equals), else the document's main place."""
+    places = _places(span.sent)
+    if places:
+        def distance(e: Span) -> float:
+            return e.start - span.start if e.start >= span.end else span.start - e.end + 0.5
+        attached = [e for e in places if 0 <= e.start - span.end <= 3
+                    and all(t.pos_ in ("ADP", "DET") for t in span.doc[span.end:e.start])]
+        if attached:  # the place the figure's own phrase gives: "un habitant dans les Bouches-du-Rhône"
+            return attached[0].text
+        return min(places, key=lambda e: (_rank(e), distance(e))).text
+    return document_place(span.doc)
+
+
+def document_place(doc: Doc) -> str:
+    """The place of a figure whose sentence names none: the document's main
+    place, or, when that is a country, the first town of that country (or
+    département, or place the gazetteer does not know) that the headline or
+    the first sentence names (the lede says where it happened: a town beats
+    its country).
+
+    >>> document_place(nlp("Deux explosions ont frappé Kampala. L'Ouganda est sous le choc. L'Ouganda pleure."))
+    'Kampala'
+    """
+    main = main_place(doc)
+    ranks = load_json("attribution.json")["place_rank"]
+    locs = [e for e in doc.ents if e.label_ in ("LOC", "GPE") and (e._.canonical or e.text) == main]
+    if not locs or _rank(locs[0]) < ranks["country"]:
+        return main
+    country = locs[0]._.country
+    for sent in islice(doc.sents, LEDE_SENTENCES):
+        # a town, a département, or a place the gazetteer does not know ("Al-Asriya")
+        towns = [e for e in _places(sent) if _rank(e) < ranks["admin1"] and e._.country in (country, "")]
+        if towns:
+            return towns[0].text
+    return main
+
+
+def date_of(span: Span, published: str | None) -> tuple[str, str]:
+    """(ISO date, date text) of the figure: the nearest date in its sentence,
+    else the publication date."""
+    sent = span.sent
+    mentions = [m for m in sentence_dates(sent, published) if m.value]
+    if mentions:
+        pos = span.start_char - sent.start_char
+        m = min(mentions, key=lambda m: abs(m.start - pos))
+        return m.value, m.text
+    return (published or ""), ""
+
+
+def annotate(span: Span) -> None:
+    """Set source, location, date, date_text and date_precision on a casualty span."""
+    span._.source = source_of(span.sent, span)
+    span._.location = location_of(span)
+    span._.date, span._.date_text = date_of(span, span.doc._.published)
+    span._.date_precision = precision_of(span._.date) if span._.date_text else ("published" if span._.date else "")
