@@ -73,11 +73,9 @@ def _source_phrase(noun: Token) -> str:
 
 def _names_victims(noun: Token) -> bool:
     """True when ``noun`` counts people or casualties ("Deux personnes", "les blessés")."""
-    from .victims import victim_group
-
     if any(c.like_num or c.dep_ == "nummod" for c in noun.children):
         return True
-    return victim_group(noun.lemma_) in ("unspecified", "civilians") and noun.lemma_.lower() in load_json("attribution.json")["victim_words"]
+    return noun.lemma_.lower() in load_json("attribution.json")["victim_words"]
 
 
 def _in_other_clause(tok: Token, figure: Span | None) -> bool:

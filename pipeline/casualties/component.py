@@ -12,7 +12,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..language.paragraphs import headline_end
 from ..language.resources import load_jsonl
 from .figures import SPAN_KEY, register_extensions
 from .linking import find_figures
@@ -49,7 +48,7 @@ class CasualtyFinder:
         from .attribution import annotate
 
         spans = []
-        title_end = headline_end(doc.text)
+        title_end = doc._.headline_end if doc.has_extension("headline_end") else 0  # set by fr_line_breaks
         for fig in find_figures(doc, self.matcher, self.category):
             start, end = fig.tokens
             span = Span(doc, start, end, label=fig.event_type)

@@ -19,29 +19,25 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .texts import doc_text
 
-def line_starts(doc: Doc) -> list[int]:
-    """Indices of the tokens that start a sentence because of a line break.
+
+def line_starts(doc: Doc, title_end: int | None = None) -> list[int]:
+    """Indices of the tokens that start a sentence because of a line break:
+    after a blank line, and after the headline (which ends at ``title_end``,
+    see :func:`headline_end`; computed when not given).
 
     >>> line_starts(nlp.make_doc("Titre\\n\\nTexte suivi."))
     [2]
     """
+    if title_end is None:
+        title_end = headline_end(doc_text(doc))
     out = []
-    headline = True
     for tok in doc[:-1]:
-        if "\n" not in tok.text_with_ws:
-            continue
         nxt = doc[tok.i + 1]
-        if nxt.is_space:
+        if "\n" not in tok.text_with_ws or nxt.is_space:
             continue
-        blank = tok.text_with_ws.count("\n") >= 2
-        last = tok
-        while last.is_space and last.i > 0:
-            last = doc[last.i - 1]
-        # a first line without a full stop, followed by a capital: a headline
-        title = headline and not last.is_punct and not nxt.text[:1].islower()
-        headline = False
-        if blank or title:
+        if tok.text_with_ws.count("\n") >= 2 or (title_end and tok.idx <= title_end < nxt.idx):
             out.append(nxt.i)
     return out
 
@@ -67,7 +63,7 @@ def after_numbers(doc: Doc) -> list[int]:
 
 def headline_end(text: str) -> int:
     """End offset of the headline of ``text``: its first non-empty line, when
-    the line has no final punctuation and a line starting with a capital
+    it ends with no full stop and no colon and a line starting with a capital
     follows; else 0.
 
     >>> headline_end("Quatre morts sur l'A7\\nLYON - Un car s'est renversé.")
@@ -78,21 +74,26 @@ def headline_end(text: str) -> int:
     stripped = len(text) - len(text.lstrip())
     end = text.find("\n", stripped)
     rest = text[end:].strip() if end >= 0 else ""
-    if not rest or rest[0].islower() or text[:end].rstrip()[-1:] in ".!?;…":
+    if not rest or rest[0].islower() or text[:end].rstrip()[-1:] in ".!?;:…":
         return 0
     return end
 
 
 class LineBreaks:
-    """spaCy component: sentence starts after line breaks (see the module)."""
+    """spaCy component: sentence starts after line breaks (see the module);
+    sets ``doc._.headline_end`` for the components after it."""
+
+    def __init__(self):
+        if not Doc.has_extension("headline_end"):
+            Doc.set_extension("headline_end", default=0)
 
     def __call__(self, doc: Doc) -> Doc:
-        for i in line_starts(doc):
+        end = doc._.headline_end = headline_end(doc_text(doc))
+        for i in line_starts(doc, end):
             doc[i].is_sent_start = True
         for i in after_numbers(doc):
             doc[i].is_sent_start = False
-        end = headline_end(doc.text)  # a headline is one sentence
-        for tok in doc[1:]:
+        for tok in doc[1:]:  # a headline is one sentence
             if tok.idx >= end:
                 break
             tok.is_sent_start = False

@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 
 from ..events import SPAN_KEY as EVENT_SPANS
 from ..incidents.table import INCIDENT_COLUMNS, INCIDENT_INT_COLUMNS
-from ..language.paragraphs import headline_end
 
 EVENT_COLUMNS = [
     "doc_id", "event_id", "event_type", "count", "count_low", "count_high", "qualifier",
@@ -71,7 +70,7 @@ def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
             headline=int(bool(span._.headline) and offset == 0),
             _cause_key=keys[cause] if cause is not None and cause < len(keys) else None,
         ))
-    title_end = headline_end(original)
+    title_end = doc._.headline_end if doc.has_extension("headline_end") else 0  # set by fr_line_breaks
     for span, key in zip(events, keys):
         rows.append(dict(
             _span_row(doc, span, original, offset),

@@ -73,7 +73,7 @@ def found_checkpoint(out: str | os.PathLike) -> tuple[dict | None, int] | None:
     if not path.is_file():
         return None
     identity, count = None, 0
-    for d in _records(path):
+    for _, d in _records(path):
         if "run" in d:
             identity = d["run"]
         elif "document" in d:
@@ -117,19 +117,19 @@ class Checkpoint:
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(json.dumps({"run": identity}, ensure_ascii=False) + "\n")
             if resume and self.path.exists():
-                for line in _complete_lines(self.path):  # drops a line torn by a kill
-                    document = json.loads(line)["document"]
-                    self.done.add(key(document.get("path", ""), document["doc_id"]))
-                    f.write(line)
+                for line, d in _records(self.path):  # drops a line torn by a kill
+                    if "document" in d:
+                        self.done.add(key(d["document"].get("path", ""), d["document"]["doc_id"]))
+                        f.write(line)
         os.replace(tmp, self.path)
         self.added = 0
         self._f = open(self.path, "a", encoding="utf-8")
 
     def replay(self):
         """The results recorded before this run, read back one at a time."""
-        for line in _complete_lines(self.path):
-            d = json.loads(line)
-            yield Result(d["document"], d["events"], d["entities"])
+        for _, d in _records(self.path):
+            if "document" in d:
+                yield Result(d["document"], d["events"], d["entities"])
 
     def add(self, result: Result) -> None:
         """Record one finished document (flushed to the OS at once)."""
@@ -146,6 +146,8 @@ class Checkpoint:
 
 
 def _records(path: Path):
+    """``(line, record)`` of each complete JSON line of the log (a line torn
+    by a kill has no final newline and is skipped)."""
     with open(path, encoding="utf-8") as f:
         for line in f:
             try:
@@ -153,18 +155,7 @@ def _records(path: Path):
             except json.JSONDecodeError:
                 continue
             if line.endswith("\n") and isinstance(d, dict):
-                yield d
-
-
-def _complete_lines(path: Path):
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            try:
-                d = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if line.endswith("\n") and isinstance(d, dict) and "document" in d:
-                yield line
+                yield line, d
 
 
 def key(path: str, doc_id: str) -> str:
