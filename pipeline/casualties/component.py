@@ -60,8 +60,9 @@ class CasualtyFinder:
             span._.rule = fig.rule
             span._.trigger = doc[fig.trigger].text if fig.trigger is not None else ""
             span._.headline = span.start_char < title_end
-            annotate(span)
             spans.append(span)
+        for span in spans:
+            annotate(span, spans)
         doc.spans[SPAN_KEY] = spans
         return doc
 

@@ -99,7 +99,25 @@ def not_a_place(ent: Span) -> str:
     doc = ent.doc
     if ent.start >= 2 and doc[ent.start - 1].lower_ in ("de", "d'", "d’") and doc[ent.start - 2].lower_ in _lexicon()["before"]:
         return "MISC"  # "l'échelle de Richter"
+    if ent.text in storm_names(doc):
+        return "MISC"  # "l'ouragan Sandy", and "le passage de Sandy" after it
     return ""
+
+
+def storm_names(doc: Doc) -> frozenset[str]:
+    """The names that ``doc`` gives to storms ("l'ouragan Sandy", "cyclone Nargis").
+
+    >>> sorted(storm_names(nlp.make_doc("Ouragan Sandy : le passage de Sandy a fait 39 morts.")))
+    ['Sandy']
+    """
+    from ..language.texts import doc_memo, doc_text
+
+    memo = doc_memo(doc)
+    if "storms" not in memo:
+        heads = [w for w, label in _lexicon()["not_places"].items() if label == "MISC"]
+        pattern = re.compile(r"\b(?i:" + "|".join(map(re.escape, heads)) + r")\s+([A-ZÀ-Ý][\w'’\-]+)")
+        memo["storms"] = frozenset(m.group(1) for m in pattern.finditer(doc_text(doc)))
+    return memo["storms"]
 
 
 def _after_town_word(ent: Span) -> bool:
@@ -111,7 +129,7 @@ def _after_town_word(ent: Span) -> bool:
     return i >= 0 and doc[i].lower_ in _lexicon()["towns"]
 
 
-def _named_after(ent: Span, depth: int = 0) -> bool:
+def named_after(ent: Span, depth: int = 0) -> bool:
     """Whether the mention names a street or a river after a place: "rue d'Aubagne",
     "les fleuves Cauca et Magdalena" (the second by coordination)."""
     doc = ent.doc
@@ -124,7 +142,7 @@ def _named_after(ent: Span, depth: int = 0) -> bool:
     if depth or ent.root.dep_ != "conj" or head.ent_iob_ == "O" or head.i >= ent.start:
         return False
     first = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-    return first is not None and _named_after(first, 1)
+    return first is not None and named_after(first, 1)
 
 
 def _coordinated(ent: Span, places: dict[Span, Place | None]) -> Place | None:
@@ -173,7 +191,7 @@ def resolve_places(doc: Doc, locs: list[Span], countries: Sequence[str] = ()) ->
     out: dict[Span, Place | None] = {}
     placed: dict[str, Place] = {}  # name -> place found with the division next to it
     for ent in locs:
-        if _named_after(ent):  # "rue d'Aubagne" is in Marseille: placed below, as a place inside a town
+        if named_after(ent):  # "rue d'Aubagne" is in Marseille: placed below, as a place inside a town
             out[ent] = None
             continue
         within = division_after(doc, ent, text)
@@ -187,7 +205,7 @@ def resolve_places(doc: Doc, locs: list[Span], countries: Sequence[str] = ()) ->
     for ent in locs:
         if out[ent] is not None:
             continue
-        if _micro(ent.text) or _named_after(ent):  # "au nord de Digne, dans le massif des Trois-Évêchés"; "pont Mathilde"
+        if _micro(ent.text) or named_after(ent):  # "au nord de Digne, dans le massif des Trois-Évêchés"; "pont Mathilde"
             before = [e for e in locs if e.sent == ent.sent and e.end <= ent.start and out[e] is not None
                       and out[e].precision != "region"]
             near = out[before[-1]] if before else main

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -74,3 +75,14 @@ def _fold(text: str) -> str:
 def latin(key: str) -> bool:
     """Whether a folded key is written in Latin letters (``"almaty"``, not ``"алматы"``)."""
     return bool(key) and key.isascii()
+
+
+def km(p: tuple[float, float], q: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres.
+
+    >>> round(km((48.8566, 2.3522), (45.764, 4.8357)))
+    391
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (*p, *q))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))

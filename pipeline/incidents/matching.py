@@ -22,6 +22,7 @@ import math
 from collections import Counter
 from datetime import timedelta
 
+from ..geocode.places import km
 from .blocking import Report, families, params
 
 NO_DATE_SIMILARITY = families().get("no_date_similarity", 0.3)
@@ -43,17 +44,6 @@ def date_gap(a: Report, b: Report) -> int | None:
     if ia is None or ib is None:
         return None
     return max(0, (ib[0] - ia[1]).days, (ia[0] - ib[1]).days)
-
-
-def km(p: tuple[float, float], q: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres.
-
-    >>> round(km((48.8566, 2.3522), (45.764, 4.8357)))
-    391
-    """
-    lat1, lon1, lat2, lon2 = map(math.radians, (*p, *q))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _pair_params(a: Report, b: Report) -> dict:

@@ -6,10 +6,12 @@ line, "LYON, 14 mars 2024 - ...". The parser would read the headline and the
 dateline as one sentence. A blank line always ends a sentence, and so does
 the first line break when the first line has no final punctuation and the
 next starts with a capital (a headline), and no sentence starts inside the
-headline. Single line
-breaks elsewhere are left to the parser: boundaries forced inside running
-text make ``fr_core_news_md`` cut sentences that follow them. The parser
-keeps boundaries set before it.
+headline; a line break after a full stop ("!", "?", "…", or a closing
+quote after one) and before a capital ends a sentence too (a paragraph;
+"M.\nDupont" does not, nor a hard-wrapped line). Other single line breaks
+are left to the parser: boundaries forced inside running text make
+``fr_core_news_md`` cut sentences that follow them. The parser keeps
+boundaries set before it.
 
 >>> [s.text for s in nlp("Accident sur l'A7 : quatre morts\\n\\nLYON - Un car s'est renversé.").sents][:1]
 ["Accident sur l'A7 : quatre morts"]
@@ -24,8 +26,9 @@ from .texts import doc_text
 
 def line_starts(doc: Doc, title_end: int | None = None) -> list[int]:
     """Indices of the tokens that start a sentence because of a line break:
-    after a blank line, and after the headline (which ends at ``title_end``,
-    see :func:`headline_end`; computed when not given).
+    after a blank line, after the headline (which ends at ``title_end``,
+    see :func:`headline_end`; computed when not given), and after a line
+    ending with a full stop when a capital follows.
 
     >>> line_starts(nlp.make_doc("Titre\\n\\nTexte suivi."))
     [2]
@@ -39,7 +42,14 @@ def line_starts(doc: Doc, title_end: int | None = None) -> list[int]:
             continue
         if tok.text_with_ws.count("\n") >= 2 or (title_end and tok.idx <= title_end < nxt.idx):
             out.append(nxt.i)
+        elif _ends_sentence(doc[tok.i - 1] if tok.is_space and tok.i else tok) and nxt.text[:1].isupper():
+            out.append(nxt.i)
     return out
+
+
+def _ends_sentence(tok) -> bool:
+    """A full stop (not of an abbreviation: "M.", "av. J.-C."), "!" or "?" ending a line."""
+    return tok.text in (".", "!", "?", "…", "»") and tok.i > 0 and (tok.text != "»" or tok.doc[tok.i - 1].text in ".!?")
 
 
 def after_numbers(doc: Doc) -> list[int]:

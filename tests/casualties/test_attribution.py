@@ -58,6 +58,32 @@ def test_most_specific_place_of_the_sentence(nlp, text, location):
     assert first_figure(nlp, text)._.location == location
 
 
+@pytest.mark.parametrize("text,location", [
+    # an event's name gives its place
+    ("L'accident minier de Soma a fait 301 morts en Turquie.", "Soma"),
+    ("C'est la pire catastrophe en Turquie depuis la catastrophe de Kozlu, qui a fait 263 morts.", "Kozlu"),
+    ("En Italie, le séisme d'Amatrice a fait 299 morts.", "Amatrice"),
+    # not a ship or a thing named after an article
+    ("En Corée du Sud, le naufrage du Sewol a fait 304 morts.", "Corée du Sud"),
+    # a place noun says what a name is: a village, a municipality (whatever the tagger calls it)
+    ("Aux Philippines, le village de Guinsaugon a été englouti : 200 morts.", "Guinsaugon"),
+    ("En Colombie, 30 corps ont été retrouvés dans la municipalité de Bello.", "Bello"),
+    # a quarter or a street is in its town, which the figure takes
+    ("Dans le quartier populaire de Noailles, à Marseille, l'effondrement a fait huit morts.", "Marseille"),
+    ("Deux immeubles de la rue d'Aubagne, à Marseille, se sont effondrés, faisant huit morts.", "Marseille"),
+    # a place after coordinated figures is theirs
+    ("Le naufrage dans la Manche a fait 27 morts, deux blessés et un disparu près de Calais.", "Calais"),
+    ("L'explosion a fait 12 morts et 30 blessés à Lyon, en France.", "Lyon"),
+])
+def test_place_of_a_figure_from_names_and_place_nouns(nlp, text, location):
+    assert first_figure(nlp, text)._.location == location
+
+
+def test_coordinated_figures_with_places_of_their_own_keep_them(nlp):
+    doc = nlp(normalise("Le séisme a fait 12 morts à Lyon et 30 blessés à Grenoble."))
+    assert [(s._.count, s._.location) for s in doc.spans["casualties"]] == [(12, "Lyon"), (30, "Grenoble")]
+
+
 def test_a_breakdown_by_place_takes_the_place_of_each_part(nlp):
     doc = nlp(normalise("Quatre blessés : trois pompiers dans l'Hérault et un habitant dans les Bouches-du-Rhône."))
     assert [(s._.count, s._.location) for s in doc.spans["casualties"]] == [
@@ -68,6 +94,31 @@ def test_a_town_of_the_lede_beats_the_main_country(nlp):
     text = ("Deux explosions ont frappé Kampala dimanche soir. L'Ouganda est sous le choc. "
             "L'Ouganda a décrété un deuil national. Les médias font état de 76 morts.")
     assert first_figure(nlp, text)._.location == "Kampala"
+
+
+def test_the_lede_skips_the_publication_line(nlp):
+    text = ("Glissement de terrain meurtrier\nPublié le 7 décembre 2010\n"
+            "Un glissement de terrain a enseveli des maisons de la ville de Bello, en Colombie. "
+            "La Colombie est sous le choc. La Colombie pleure. Les secours ont retrouvé 30 corps.")
+    assert first_figure(nlp, text)._.location == "Bello"
+
+
+def test_a_town_of_the_lede_beats_the_main_division_it_lies_in(nlp):
+    text = ("Des pluies torrentielles sur la province du Leyte du Sud ont englouti le village de Guinsaugon. "
+            "Le Leyte du Sud est dévasté. Le Leyte du Sud attend de l'aide. Les bilans font état de 200 morts.")
+    assert first_figure(nlp, text)._.location == "Guinsaugon"
+
+
+def test_a_town_far_from_the_main_division_is_not_its_place(nlp):
+    text = ("Immolations au Tibet\n\nPendant qu'à Pékin se tient le congrès du Parti, le Tibet proteste. "
+            "Au Tibet, la colère monte. En moins de 48 heures, 6 Tibétains se sont immolés par le feu.")
+    assert first_figure(nlp, text)._.location == "Tibet"
+
+
+def test_a_storm_is_no_place_even_where_its_name_stands_alone(nlp):
+    doc = nlp(normalise("Ouragan Sandy : 39 morts aux États-Unis\n\nLe passage de Sandy sur la côte est a fait 39 morts."))
+    assert [e.label_ for e in doc.ents if e.text == "Sandy"] == ["MISC"]
+    assert all(s._.location != "Sandy" for s in doc.spans["casualties"])
 
 
 def test_location_falls_back_to_the_main_place_of_the_document(nlp):

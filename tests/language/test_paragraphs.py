@@ -20,6 +20,12 @@ def test_a_headline_figure_gets_no_place_from_the_dateline(nlp):
     assert "\n" not in span.sent.text.strip()
 
 
+def test_a_paragraph_ends_its_last_sentence(nlp):
+    text = "Un précédent bilan faisait état de 20 morts.\nSelon les autorités, 28 départements sont sinistrés."
+    assert sentences(nlp, text) == ["Un précédent bilan faisait état de 20 morts.",
+                                    "Selon les autorités, 28 départements sont sinistrés."]
+
+
 def test_body_figures_are_not_headline_figures(nlp):
     doc = nlp("Séisme : 12 morts\nRome - Le séisme a fait 12 morts et 30 blessés.")
     assert [(s._.count, s._.headline) for s in doc.spans["casualties"]] == [(12, True), (12, False), (30, False)]
@@ -28,7 +34,10 @@ def test_body_figures_are_not_headline_figures(nlp):
 @pytest.mark.parametrize("text,expected", [
     ("Titre\n\nTexte suivi.", [2]),                       # a blank line
     ("Quatre morts sur l'A7\nLYON - Un car.", [6]),        # the headline's line
-    ("Un car s'est renversé.\nLe bilan est lourd.", []),  # the parser decides after a full stop
+    ("Un car s'est renversé.\nLe bilan est lourd.", [7]),  # a paragraph ends with its full stop
+    ("Il a crié « Au secours ! »\nLe bilan est lourd.", [9]),
+    ("Il a vu M.\nDupont hier.", []),                     # "M." ends no sentence
+    ("Un car s'est renversé.\nle bilan est lourd.", []),  # no capital after the break
     ("Le car s'est renversé sur\nl'autoroute.", []),      # a hard-wrapped sentence
     ("Un texte sans saut de ligne.", []),
 ])
