@@ -22,6 +22,7 @@ OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "iobj"}  # never obl:
 SUBSET_MARKERS = {"dont", "lesquels", "lesquelles"}
 LINKING_VERBS = {"être", "rester", "demeurer", "trouver", "sembler", "paraître", "devoir", "avoir"}
 STATE_CASES = {"en", "sous", "derrière", "dans", "à"}  # "placés en garde à vue", "sous mandat de dépôt"
+POSSESSIVES = {"ses", "leurs", "nos", "vos", "mes", "tes", "ces"}
 CLAUSE_BREAKS = {";", ":", ".", "!", "?", "(", ")", "«", "»", '"'}
 
 
@@ -36,6 +37,8 @@ def _victim_head(doc: Doc, start: int, end: int, q: Quantity, sent_end: int) -> 
             if low in ("de", "d'") and i + 2 < sent_end and doc[i + 1].lower_ == "entre" and doc[i + 2].pos_ == "PRON":
                 return end - 1, True
             i, skipped = i + 1, skipped + 1
+            if low != "des" and i < sent_end and doc[i].lower_ in POSSESSIVES:  # "deux de ses collègues"
+                i += 1
             continue
         if low in ("autres", "autre"):
             nxt = doc[i + 1] if i + 1 < sent_end else None
@@ -57,9 +60,15 @@ def _anchor(tok: Token, chunk: set[int]) -> Token:
     seen = 0
     while tok.head.i in chunk and tok.head.i != tok.i and seen < 6:
         tok, seen = tok.head, seen + 1
-    while tok.dep_ == "conj" and tok.head.i != tok.i and seen < 12:
+    while tok.dep_ == "conj" and tok.head.i != tok.i and seen < 12 and not _object_of_verb(tok):
         tok, seen = tok.head, seen + 1
     return tok
+
+
+def _object_of_verb(tok: Token) -> bool:
+    """A noun the parser coordinated with the verb whose object it is: in "a
+    tué le chauffeur et deux passagers", "passagers" hangs on "tué"."""
+    return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB" and tok.head.i < tok.i
 
 
 def _negated(tok: Token) -> bool:
@@ -94,6 +103,9 @@ def _verb_trigger(verb: Token, trig: dict) -> int | None:
         return None if _predicate_victim(verb) else verb.i
     for c in verb.children:
         if c.dep_ in ("xcomp", "advmod", "acl") and c.i in trig and c.pos_ in ("VERB", "ADJ", "NOUN"):
+            return c.i
+        if c.dep_ == "conj" and c.i in trig and c.pos_ in ("VERB", "ADJ") and c.i > verb.i \
+                and not any(k.dep_ in SUBJECT_DEPS for k in c.children):  # "ont été mis en examen et écroués"
             return c.i
         if c.dep_ == "obj" and c.i in trig and c.pos_ == "ADJ":  # "sont portés disparus"
             return c.i
@@ -132,7 +144,7 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
         for c in anchor.children:
             if c.dep_ in SUBJECT_DEPS and c.i in trig and c.pos_ == "NOUN":
                 return c.i, "copula"
-    if anchor.dep_ in OBJECT_DEPS or anchor.dep_ == "appos":
+    if anchor.dep_ in OBJECT_DEPS or anchor.dep_ == "appos" or _object_of_verb(anchor):
         gov = anchor.head
         if gov.i in trig and not _predicate_victim(gov):
             return gov.i, "object"
@@ -165,7 +177,12 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
                 break
             if j in trig and t.pos_ == "NOUN":
                 return j, "nominal"
-    # 5. "parmi les morts figurent trois policiers", "parmi les victimes, 12 enfants"
+    # 5. "parmi les morts figurent trois policiers", "parmi les victimes, 12 enfants",
+    #    "trois femmes figurent parmi les victimes"
+    if anchor.dep_ in SUBJECT_DEPS:  # "deux Français sont parmi les victimes": the noun is the head
+        for c in [anchor.head] + [c for c in anchor.head.children if c.dep_.startswith("obl")]:
+            if c.i in trig and c.pos_ == "NOUN" and any(g.lower_ == "parmi" for g in c.children):
+                return c.i, "among"
     for j in range(sent.start, start):
         if doc[j].lower_ == "parmi":
             for k in range(j + 1, min(j + 4, start)):
@@ -293,6 +310,10 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         verb = _en_verb(doc, sent, span, trig) if head is None or head.pos_ not in ("NOUN", "PROPN") else None
         if verb is not None:
             return _checked(doc, span, q, None, verb, _category(trig[verb], None), "unspecified", f"en:{trig[verb][1]}")
+        j = span.start - 1  # a bare number after an agentive trigger verb: "a contaminé 12 000 personnes et tué 400"
+        if j >= sent.start and j in trig and doc[j].pos_ == "VERB" and trig[j][3] and q.kind in ("digits", "words") \
+                and not looks_like_year(q) and (head is None or head.pos_ not in ("NOUN", "PROPN")):
+            return _checked(doc, span, q, None, j, _category(trig[j], None), "unspecified", f"verb_before:{trig[j][1]}")
         parent = continues_list(doc, sent, span, previous)
         if parent is not None and q.kind != "article" and not looks_like_year(q) \
                 and (head is None or head.pos_ not in ("NOUN", "PROPN")) and elliptic_next(doc, span, sent):

@@ -247,6 +247,57 @@ CONSTRUCTIONS = [
     ('Le bilan a grimpé de 30 à 45 blessés.', [('injured', 30, 'exact', 'unspecified'), ('injured', 45, 'exact', 'unspecified')]),
     # not a move: a range
     ('Entre 10 et 15 soldats ont été tués.', [('killed', 10, 'range', 'security_forces')]),
+    # coordinated predicates share their subject: the trigger may be the second verb
+    ('Trois suspects ont été mis en examen et écroués.', [('arrested', 3, 'exact', 'unspecified')]),
+    ('Deux jeunes ont été jugés et incarcérés.', [('arrested', 2, 'exact', 'unspecified')]),
+    ('Quatre personnes ont été secourues et hospitalisées.', [('injured', 4, 'exact', 'unspecified')]),
+    ('Six manifestants ont été arrêtés et déférés au parquet.', [('arrested', 6, 'exact', 'protesters')]),
+    ('Cinq hommes ont été interpellés puis placés en garde à vue.', [('arrested', 5, 'exact', 'unspecified')]),
+    ('Deux hommes ont été blessés et trois autres ont été arrêtés.', [('injured', 2, 'exact', 'unspecified'), ('arrested', 3, 'exact', 'unspecified')]),
+    # not figures: neither verb is a trigger
+    ('Trois suspects ont été entendus et relâchés.', []),
+    ('Deux ministres ont été reçus et écoutés.', []),
+    ('Quatre élèves ont été interrogés puis félicités.', []),
+    # "deux de ses collègues": a possessive after "de"
+    ('Un policier a été tué et deux de ses collègues blessés.', [('killed', 1, 'exact', 'security_forces'), ('injured', 2, 'exact', 'unspecified')]),
+    ('Trois de leurs camarades ont été tués.', [('killed', 3, 'exact', 'unspecified')]),
+    ('Deux de ses enfants ont été enlevés.', [('kidnapped', 2, 'exact', 'civilians')]),
+    ('Quatre de nos soldats sont morts au combat.', [('killed', 4, 'exact', 'security_forces')]),
+    ('Cinq de ces manifestants ont été interpellés.', [('arrested', 5, 'exact', 'protesters')]),
+    # not figures: things
+    ('Deux de ses livres ont été traduits.', []),
+    ('Trois de leurs maisons ont brûlé.', []),
+    ('Quatre de nos usines ont fermé.', []),
+    # an object the parser coordinated with the verb: "a tué le chauffeur et deux passagers"
+    ("L'explosion a tué sur le coup le chauffeur et deux passagers.", [('killed', 2, 'exact', 'civilians')]),
+    ('La bombe a blessé un policier et quatre passants.', [('injured', 1, 'exact', 'security_forces'), ('injured', 4, 'exact', 'civilians')]),
+    ("L'attaque a tué le gardien et trois ouvriers.", [('killed', 3, 'exact', 'unspecified')]),
+    ("Le glissement de terrain a enseveli la maison et cinq habitants.", [('affected', 5, 'exact', 'civilians')]),
+    ('Les rebelles ont enlevé le directeur et deux infirmières.', [('kidnapped', 2, 'exact', 'civilians')]),
+    # not figures: things
+    ('Le tireur a visé le bâtiment et deux voitures.', []),
+    ("L'orage a endommagé l'église et trois maisons.", []),
+    ('Le maire a inauguré la place et deux écoles.', []),
+    # a bare number after a coordinated trigger verb: "et tué 400"
+    ('Le virus a contaminé 12 000 personnes et tué 400.', [('affected', 12000, 'exact', 'unspecified'), ('killed', 400, 'exact', 'unspecified')]),
+    ('Le séisme a détruit des milliers de maisons et tué 230.', [('killed', 230, 'exact', 'unspecified')]),
+    ("L'épidémie a infecté 3 000 personnes et tué 45.", [('affected', 3000, 'exact', 'unspecified'), ('killed', 45, 'exact', 'unspecified')]),
+    ('La tempête a blessé 30 personnes et tué 4.', [('injured', 30, 'exact', 'unspecified'), ('killed', 4, 'exact', 'unspecified')]),
+    ('La police a reçu 300 appels et arrêté 12.', [('arrested', 12, 'exact', 'unspecified')]),
+    # not figures: no trigger verb, or a year
+    ("L'usine a produit 400 voitures et exporté 120.", []),
+    ('Le club a recruté 3 joueurs et vendu 2.', []),
+    ('Le séisme de 1999 a tué en 2 minutes.', []),
+    # "trois femmes figurent parmi les victimes"
+    ('Trois femmes figurent parmi les victimes.', [('affected', 3, 'exact', 'unspecified')]),
+    ('Deux enfants figurent parmi les morts.', [('killed', 2, 'exact', 'civilians')]),
+    ('Quatre policiers figurent parmi les blessés.', [('injured', 4, 'exact', 'security_forces')]),
+    ('Deux Français sont parmi les victimes.', [('affected', 2, 'exact', 'unspecified')]),
+    ('Sept touristes figurent parmi les otages.', [('kidnapped', 7, 'exact', 'civilians')]),
+    # not figures: no casualty noun
+    ('Trois films figurent parmi les favoris.', []),
+    ('Deux Français figurent parmi les lauréats.', []),
+    ('Quatre communes sont parmi les plus touchées.', []),
 ]
 
 
