@@ -169,6 +169,26 @@ def respective_figures(doc: Doc, pending: list[tuple[Span, Quantity]], figures: 
     return out
 
 
+def totals_of_subsets(doc: Doc, pending: list[tuple[Span, Quantity]], figures: list[Figure]) -> list[Figure]:
+    """A total that the parse left with no verb, right before its subset:
+    "Neuf personnes dont quatre enfants ont péri" (nine killed, and the four
+    a subset of them). ``pending``: the quantities of the sentence that got
+    no figure."""
+    by_start = {f.q_start: f for f in figures}
+    out: list[Figure] = []
+    for span, q in pending:
+        head = span.end
+        if looks_like_year(q) or head + 2 >= len(doc) or doc[head + 1].lower_ != "dont":
+            continue
+        group, sub = _is_person(doc[head]), by_start.get(head + 2)
+        if group is None or sub is None:
+            continue
+        sub.subset = True
+        out.append(Figure(q, span.start, span.end, head, sub.trigger, sub.event_type, group,
+                          f"total:{sub.rule}", trigger_end=sub.trigger_end))
+    return out
+
+
 def inherit_groups(doc: Doc, figures: list[Figure]) -> None:
     """Give unspecified figures the group of the list they continue, in place:
     "deux autres" after "huit civils tués", a subset with no noun of its own

@@ -12,10 +12,10 @@ from ..language.matching import TokenMatcher
 from ..numbers import Quantity, find_quantities
 from ..language.texts import span_text
 from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups, looks_like_year,
-                           moved_toll, respective_figures, scope_qualifiers)
+                           moved_toll, respective_figures, scope_qualifiers, totals_of_subsets)
 from .figures import Figure
 from .triggers import active_agent, category_of as _category, context as _context, trigger_tokens, victims_who_died
-from .victims import _is_person, _scope_phrases, _scoped_victims, propagate_victims, token_group
+from .victims import _is_person, _scope_phrases, _scope_words, _scoped_victims, propagate_victims, token_group
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "iobj"}  # never obl:agent: "abattu par un gendarme"
@@ -40,6 +40,8 @@ def _victim_head(doc: Doc, start: int, end: int, q: Quantity, sent_end: int) -> 
             if low != "des" and i < sent_end and doc[i].lower_ in POSSESSIVES:  # "deux de ses collègues"
                 i += 1
             continue
+        if low == "côté" and skipped == 0:  # "cinq côté assaillants": a bare number and its side
+            return None, False
         if low in ("autres", "autre"):
             nxt = doc[i + 1] if i + 1 < sent_end else None
             if nxt is not None and (_is_person(nxt) or nxt.pos_ == "NOUN"):
@@ -251,14 +253,20 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
             fig.subset = fig.subset or (bool(sent_figs) and before is not None and before.lower_ in SUBSET_MARKERS)
             if fig.trigger is not None:
                 fig.trigger_end = trig[fig.trigger][2]
-            if fig.victims == "unspecified" and (fig.head is None or fig.head == fig.trigger or doc[fig.head].lower_ in ("autres", "autre")):
+            if fig.victims == "unspecified" and (fig.head is None or fig.head == fig.trigger or fig.head < fig.q_end
+                                                 or doc[fig.head].lower_ in ("autres", "autre")):
                 # a scope phrase after "dont" belongs to the subset, not to the total
                 cut = next((t.i for t in doc[fig.tokens[1]:sent.end] if t.lower_ in SUBSET_MARKERS), sent.end)
+                cut = min(cut, _own_side_end(doc, fig, sent))
                 fig.victims = _scoped_victims(fig, [(i, g) for i, g in scopes if i < cut])
+            side = [g for i, g in scopes if i == fig.q_end]
+            if side and fig.rule.startswith("elliptic"):  # "trois morts côté militaire et cinq côté assaillants"
+                fig.victims = side[0]
             apply_verb_qualifier(doc, sent, fig)
             sent_figs.extend(moved_toll(doc, sent, fig) or [fig])
         if pending and sent_figs:
-            sent_figs = sorted(sent_figs + respective_figures(doc, pending, sent_figs), key=lambda f: f.q_start)
+            sent_figs = sorted(sent_figs + respective_figures(doc, pending, sent_figs)
+                               + totals_of_subsets(doc, pending, sent_figs), key=lambda f: f.q_start)
         scope_qualifiers(doc, sent_figs, scopes)
         inherit_groups(doc, sent_figs)
         figures.extend(sent_figs)
@@ -283,6 +291,8 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     # a number inside a date or an age is not a count of people
     if head is not None and head.lower_ in _context()["units"]:
         return None
+    if q.kind == "article" and span.end < sent.end and doc[span.end].lower_ == "même":
+        return None  # "membres d'une même famille"
     if q.kind == "article" and (head is None or head_i != span.end and doc[span.end].lower_ not in ("des", "de", "d'", "autre", "jeune")):
         if head is None or head_i - span.end > 1:
             return None
@@ -343,6 +353,18 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         return _checked(doc, span, q, head, None, parent.event_type, group,
                         f"breakdown:{parent.rule}", subset=True)
     return None
+
+
+def _own_side_end(doc: Doc, fig: Figure, sent: Span) -> int:
+    """Where the scope phrases of a figure stop when it has a side of its own
+    before the next number: in "4 morts côté gouvernemental et 9 côté
+    rebelles" the rebels are the 9's; in "des dizaines de morts et un millier
+    de blessés parmi les civils" the civilians are both figures'."""
+    preps = _scope_words()[0]
+    for t in doc[fig.tokens[1]:sent.end]:
+        if t.like_num and not (t.text.isdigit() and 1800 <= int(t.text) <= 2100):
+            return t.i if any(u.lower_ in preps for u in doc[fig.tokens[1]:t.i]) else sent.end
+    return sent.end
 
 
 def _word_before(doc: Doc, sent: Span, start: int) -> Token | None:

@@ -294,6 +294,35 @@ CONSTRUCTIONS = [
     ('Quatre policiers figurent parmi les blessés.', [('injured', 4, 'exact', 'security_forces')]),
     ('Deux Français sont parmi les victimes.', [('affected', 2, 'exact', 'unspecified')]),
     ('Sept touristes figurent parmi les otages.', [('kidnapped', 7, 'exact', 'civilians')]),
+    # a total right before its subset, with no comma: "Neuf personnes dont quatre enfants ont péri"
+    ("Neuf personnes dont quatre enfants ont péri dans l'incendie.", [('killed', 9, 'exact', 'unspecified'), ('killed', 4, 'exact', 'civilians')]),
+    ('Douze soldats dont deux officiers ont été tués.', [('killed', 12, 'exact', 'security_forces'), ('killed', 2, 'exact', 'security_forces')]),
+    ('Sept personnes dont un policier ont été blessées.', [('injured', 7, 'exact', 'unspecified'), ('injured', 1, 'exact', 'security_forces')]),
+    ('Trente manifestants dont cinq mineurs ont été interpellés.', [('arrested', 30, 'exact', 'protesters'), ('arrested', 5, 'exact', 'protesters')]),
+    ('Quatre touristes dont deux Français ont été enlevés.', [('kidnapped', 4, 'exact', 'civilians'), ('kidnapped', 2, 'exact', 'unspecified')]),
+    # not figures: no casualty verb
+    ('Neuf livres dont quatre romans ont été publiés.', []),
+    ('Trois équipes dont deux françaises ont été qualifiées.', []),
+    ('Douze villes dont cinq capitales ont été visitées.', []),
+    # sides: "trois morts côté militaire et cinq côté assaillants"
+    ("L'attaque a fait trois morts côté militaire et cinq côté assaillants.", [('killed', 3, 'exact', 'security_forces'), ('killed', 5, 'exact', 'militants')]),
+    ('Les heurts ont fait 12 blessés côté policiers et 30 côté manifestants.', [('injured', 12, 'exact', 'security_forces'), ('injured', 30, 'exact', 'protesters')]),
+    ('Le bilan est de 4 morts côté gouvernemental et 9 côté rebelles.', [('killed', 4, 'exact', 'unspecified'), ('killed', 9, 'exact', 'militants')]),
+    ("On compte 20 blessés côté forces de l'ordre et 45 côté émeutiers.", [('injured', 20, 'exact', 'security_forces'), ('injured', 45, 'exact', 'protesters')]),
+    ('Les combats ont fait 15 tués côté armée et une vingtaine côté djihadistes.', [('killed', 15, 'exact', 'security_forces'), ('killed', 20, 'approx', 'militants')]),
+    # a group phrase after a number that stands for its noun: "112 tués parmi les forces armées"
+    ('On dénombre 112 tués parmi les forces armées.', [('killed', 112, 'exact', 'security_forces')]),
+    ("L'attaque a fait 8 tués parmi les soldats.", [('killed', 8, 'exact', 'security_forces')]),
+    ('Il y a eu 30 blessés parmi les manifestants.', [('injured', 30, 'exact', 'protesters')]),
+    ('Le bilan fait état de 12 morts chez les civils.', [('killed', 12, 'exact', 'civilians')]),
+    ('On recense 40 blessés dans les rangs de la police.', [('injured', 40, 'exact', 'security_forces')]),
+    # "d'une même famille" counts nobody
+    ("Le drame a fait cinq morts, tous membres d'une même famille.", [('killed', 5, 'exact', 'unspecified')]),
+    ("Trois blessés venaient d'une même ville.", [('injured', 3, 'exact', 'unspecified')]),
+    ("Le bilan est de deux morts, issus d'un même village.", [('killed', 2, 'exact', 'unspecified')]),
+    ('Les victimes appartenaient à une même famille.', []),
+    ("Les blessés sont originaires d'un même quartier.", []),
+    ("Les disparus faisaient partie d'une même équipe.", []),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
