@@ -128,6 +128,8 @@ def source_of(sent: Span, figure: Span | None = None) -> str:
         # the subject, or the inverted subject of an incise: "..., a indiqué la police."
         incise = tok.dep_ == "parataxis" or (tok.i > 0 and tok.doc[max(tok.i - 2, 0)].text == ",")
         for c in tok.children:
+            if c.lower_ == need.get(tok.lemma_):
+                continue  # "qui fait état de 30 morts": "état" is no speaker
             if c.pos_ in ("NOUN", "PROPN") and (c.dep_ == "nsubj" or (incise and c.dep_ == "obj" and c.i > tok.i)):
                 found = _source_phrase(c)
                 if found:

@@ -82,6 +82,9 @@ def _hypothetical(tok: Token) -> bool:
     'pouvoir' ("le bilan pourrait atteindre 200 morts", "a démenti le chiffre de 100 morts")."""
     ctx = _context()
     stop = set(ctx["hypothetical"]) | set(ctx["denial"])
+    start = tok
+    if _in_brackets(tok):  # "le bilan (12 morts, 40 blessés) pourrait s'alourdir"
+        return False
     for _ in range(4):
         for c in list(tok.children) + [tok]:
             if c.lemma_ in stop:
@@ -90,8 +93,18 @@ def _hypothetical(tok: Token) -> bool:
                 return True
         if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ == "VERB"):
             break  # a coordinated clause is not under the verb before it: "menace de s'effondrer et évacuent..."
+        if tok.dep_ == "acl:relcl" or (tok is not start and tok.dep_ in SUBJECT_DEPS and start.pos_ in ("NOUN", "ADJ")) \
+                or any(c.lower_ == "qui" and c.dep_ in SUBJECT_DEPS for c in tok.children):
+            break  # a figure inside the subject or a relative clause is stated: "le bilan, qui fait état de 30 morts, pourrait..."
         tok = tok.head
     return False
+
+
+def _in_brackets(tok: Token) -> bool:
+    """Whether ``tok`` stands between brackets in its sentence."""
+    sent = tok.sent
+    opened = next((t for t in reversed(tok.doc[sent.start:tok.i]) if t.text in "()"), None)
+    return opened is not None and opened.text == "(" and any(t.text == ")" for t in tok.doc[tok.i:sent.end])
 
 
 def _predicate_victim(tok: Token) -> bool:
@@ -405,6 +418,13 @@ def _tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
             break
         if tok.lower_ not in ("le", "la", "l'", "les"):
             break
+    # "les blessés, au nombre de 12"
+    if span.start - 3 >= sent.start and [t.lower_ for t in doc[span.start - 3:span.start]] == ["au", "nombre", "de"]:
+        for k in range(span.start - 4, max(sent.start, span.start - 8) - 1, -1):
+            if k in trig and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):
+                return k
+            if doc[k].text not in (",", "(") and doc[k].pos_ not in ("DET", "ADJ"):
+                break
     for j in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1):
         if doc[j].text in CLAUSE_BREAKS:
             return None

@@ -323,6 +323,25 @@ CONSTRUCTIONS = [
     ('Les victimes appartenaient à une même famille.', []),
     ("Les blessés sont originaires d'un même quartier.", []),
     ("Les disparus faisaient partie d'une même équipe.", []),
+    # "les blessés, au nombre de 12"
+    ("Les blessés, au nombre de 12, ont été transportés à l'hôpital.", [('injured', 12, 'exact', 'unspecified')]),
+    ('Les disparus, au nombre de 40, sont toujours recherchés.', [('missing', 40, 'exact', 'unspecified')]),
+    ('Les otages, au nombre de sept, ont été libérés.', [('kidnapped', 7, 'exact', 'unspecified')]),
+    ('Les morts, au nombre de 23, ont été inhumés.', [('killed', 23, 'exact', 'unspecified')]),
+    ('Les sinistrés, au nombre de 500, ont été relogés.', [('affected', 500, 'exact', 'unspecified')]),
+    ('Les invités, au nombre de 300, ont dansé toute la nuit.', []),
+    ('Les élèves, au nombre de 25, ont visité le musée.', []),
+    ('Les candidats, au nombre de douze, ont débattu.', []),
+    # a figure stated in the subject, in brackets or in a relative clause, of a conditional verb
+    ("Le bilan (12 morts, 40 blessés) pourrait encore s'alourdir.", [('killed', 12, 'exact', 'unspecified'), ('injured', 40, 'exact', 'unspecified')]),
+    ("Le bilan, qui fait état de 30 morts, pourrait encore s'alourdir.", [('killed', 30, 'exact', 'unspecified')]),
+    ('Le bilan de 45 morts pourrait encore augmenter.', [('killed', 45, 'exact', 'unspecified')]),
+    ('Le bilan provisoire (trois morts) pourrait être revu.', [('killed', 3, 'exact', 'unspecified')]),
+    ('Ce bilan, qui compte déjà 18 blessés, pourrait évoluer.', [('injured', 18, 'exact', 'unspecified')]),
+    # not figures: the figure itself is under the conditional
+    ('Plus de 100 morts pourraient être à déplorer.', []),
+    ('Une centaine de personnes pourraient avoir été tuées.', []),
+    ('Le bilan pourrait atteindre 200 morts.', []),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
