@@ -326,6 +326,9 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         if tally is not None:
             return _checked(doc, span, q, None, tally, _category(trig[tally], None), "unspecified",
                             f"tally:{trig[tally][1]}")
+        if previous and _running_total(doc, sent, span):  # "Trois nouveaux décès, portant le total à 27"
+            parent = previous[-1]
+            return _checked(doc, span, q, None, None, parent.event_type, parent.victims, f"total:{parent.rule}")
     group = _is_person(head) if head is not None else None
     if pronoun:
         group = "unspecified"
@@ -433,6 +436,14 @@ def _tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
                 if k in trig and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):  # "le nombre de déplacés"
                     return k
     return None
+
+
+def _running_total(doc: Doc, sent: Span, span: Span) -> bool:
+    """A tally noun right before the number, naming no casualty of its own:
+    "portant le total à 27", "le bilan passe à 12"."""
+    words = [t for t in doc[max(sent.start, span.start - 4):span.start] if t.pos_ != "DET"]
+    return len(words) >= 2 and words[-1].lower_ == "à" and words[-2].lemma_ in _context()["tally"] + ["passer"] \
+        and (span.end >= sent.end or doc[span.end].pos_ not in ("NOUN", "PROPN"))
 
 
 def _checked(doc: Doc, span: Span, q: Quantity, head: Token | None, trig_i: int | None,
