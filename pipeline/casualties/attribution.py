@@ -64,7 +64,7 @@ def _source_phrase(noun: Token) -> str:
             if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and c.i > noun.i \
                     and (c.ent_type_ in ("ORG", "PER", "MISC") or c.lemma_.lower() in data["source_nouns"]):
                 return _source_phrase(c)  # "les chiffres du ministère", not "le bilan de l'épidémie"
-        return ""
+        return _agent_after(noun)
     if noun.ent_type_ in ("LOC", "GPE") or _names_victims(noun):
         return ""
     phrase = _phrase(noun)
@@ -72,6 +72,26 @@ def _source_phrase(noun: Token) -> str:
         if e.label_ not in ("LOC", "GPE") and e.start <= noun.i < e.end and len(e.text) > len(phrase):
             return e.text
     return phrase
+
+
+def _agent_after(carrier: Token) -> str:
+    """The agent of a participle after a carrier, up to a comma: "un bilan
+    communiqué dimanche par les autorités" -> "autorités"."""
+    doc = carrier.doc
+    for t in doc[carrier.i + 1:min(carrier.i + 7, carrier.sent.end)]:
+        if t.text in (",", ";", ":"):
+            break
+        if t.lower_ == "par" and t.i + 1 < carrier.sent.end:
+            noun = doc[t.i + 1] if doc[t.i + 1].pos_ != "DET" else doc[min(t.i + 2, carrier.sent.end - 1)]
+            if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in load_json("attribution.json")["source_nouns"] \
+                    or noun.ent_type_ in ("ORG", "PER"):
+                words = []
+                for w in doc[noun.i:max(noun.i, noun.right_edge.i) + 1]:
+                    if w.text in (",", ";", "(") or len(words) == 8:
+                        break
+                    words.append(w)
+                return _trim(words)
+    return ""
 
 
 def _names_victims(noun: Token) -> bool:

@@ -28,6 +28,12 @@ def first_figure(nlp, text, published="2022-01-06"):
     ("Selon un rapport de l'Organisation mondiale de la santé, 300 personnes sont mortes.",
      "Organisation mondiale de la santé"),
     ("Selon les premières informations de la police, deux personnes ont été blessées.", "police"),
+    # the agent of a carrier's participle
+    ("Selon un nouveau bilan communiqué dimanche par les autorités, 39 personnes ont péri.", "autorités"),
+    ("Selon un bilan publié par le ministère de la Santé, 12 personnes sont mortes.", "ministère de la Santé"),
+    ("Selon un bilan établi par la préfecture, trois personnes ont été blessées.", "préfecture"),
+    ("Selon un bilan établi par endroits, trois personnes ont été blessées.", ""),
+    ("Le bilan, qui fait état de 30 morts, pourrait encore s'alourdir.", ""),
     ("Selon l'opposition et Médecins sans frontières, 322 personnes sont mortes.",
      "opposition et Médecins sans frontières"),
 ])

@@ -361,6 +361,15 @@ CONSTRUCTIONS = [
     ('Une épidémie de chikungunya touche la région.', []),
     ('Un septuagénaire a remporté le marathon.', []),
     ('Le concert a incommodé les voisins.', []),
+    # "se retrouvent sans toit", "se retrouvent bloqués"
+    ('200 maisons ont été détruites et 1 500 personnes se retrouvent sans toit.', [('displaced', 1500, 'exact', 'unspecified')]),
+    ('Trois cents familles se retrouvent sans abri.', [('displaced', 300, 'exact', 'unspecified')]),
+    ("Une quarantaine d'automobilistes se sont retrouvés bloqués sur l'autoroute.", [('affected', 40, 'approx', 'civilians')]),
+    ('Deux randonneurs se sont retrouvés piégés par la neige.', [('affected', 2, 'exact', 'civilians')]),
+    ('Cinq personnes se retrouvent sans logis.', [('displaced', 5, 'exact', 'unspecified')]),
+    ('Trois équipes se retrouvent en finale.', []),
+    ('Deux amis se sont retrouvés au café.', []),
+    ('Les deux candidats se retrouvent sans soutien.', []),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
