@@ -1,13 +1,13 @@
 """Reports: the mentions of one article split by the real-world event they
-tell of, and blocks of reports that may be the same event.
+tell of, and the window of days each is filed under.
 
 An article has a main event (its news) and may recall others ("le massacre
 de janvier", "depuis 2015, les violences ont fait 10 000 morts"). Each
 becomes a :class:`Report`: its rows, its family (violence, unrest,
 hazard...), its event date when the text gives one, its countries, places,
 names and words. Reports of different articles are then compared within
-blocks (group of families x country x window of days, each window shared by
-two neighbouring blocks, so that nothing is cut at a border).
+blocks (:mod:`.store`: group of families x window of days, each window
+shared by two neighbouring blocks, so that nothing is cut at a border).
 
 >>> rows = [{"event_id": "a#1", "event_type": "attack", "date": "2021-03-15", "date_precision": "day",
 ...          "date_text": "lundi", "location": "Banibangou", "country": "NE",
@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from ..geocode import fold
 from ..language.resources import load_csv, load_json, models_dir
@@ -118,6 +118,12 @@ class Report:
     def anchor(self) -> date | None:
         """The day the report is filed under: its event date, else its publication."""
         return self.lo or self.published
+
+    @property
+    def window(self) -> int:
+        """The window of ``block_days`` days of its anchor (0 without one):
+        blocks are made of neighbouring windows (:mod:`.store`)."""
+        return self.anchor.toordinal() // families()["block_days"] if self.anchor else 0
 
 
 def _explicit(row: dict, published: date | None) -> tuple[date, date] | None:
@@ -311,28 +317,3 @@ def _float(value) -> float | None:
     except (TypeError, ValueError):
         return None
     return v if v == v else None
-
-
-def blocks(reports: list[Report]) -> Iterator[list[Report]]:
-    """Lists of reports that may be one event: same group of families (a
-    report without an event word goes with every group), anchor dates in two
-    neighbouring windows of ``block_days``; each window is in two blocks, so
-    two reports a day apart across a border meet in one of them. Countries
-    are compared within a block, not used to cut it: a ship or a village
-    the gazetteer places in the wrong country would split an event.
-
-    >>> len(list(blocks([])))
-    0
-    """
-    width = families()["block_days"]
-    windows: dict[str, dict[int, list[Report]]] = {}
-    known = sorted({r.group for r in reports if r.group != "unknown"}) or ["unknown"]
-    for r in reports:
-        w = r.anchor.toordinal() // width if r.anchor else 0
-        for g in ([r.group] if r.group != "unknown" else known):
-            windows.setdefault(g, {}).setdefault(w, []).append(r)
-    for g in sorted(windows):
-        for w in sorted(windows[g]):
-            block = windows[g][w] + windows[g].get(w + 1, [])
-            if len(block) > 1:
-                yield block

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import timedelta
+from typing import Iterable
 
 from ..geocode.places import km
 from .blocking import Report, families, params
@@ -165,7 +166,9 @@ def block_links(block: list[Report]) -> list[tuple[float, str, str]]:
 class Clusters:
     """Union-find over report keys that keeps, per cluster, the dates of its
     dated reports, so that a merge never makes an incident last longer than
-    its family allows (single links would chain a week of attacks)."""
+    its family allows (single links would chain a week of attacks). The
+    reports may be stubs (:class:`.store.Stub`): only their ``doc_id``,
+    ``family``, ``lo`` and ``hi`` are read."""
 
     def __init__(self, reports: dict[str, Report]):
         self.reports = reports
@@ -210,7 +213,7 @@ class Clusters:
         return self._members.get(root, [root])
 
 
-def cluster(reports: list[Report], links: list[tuple[float, str, str]]) -> dict[str, str]:
+def cluster(reports: Iterable[Report], links: list[tuple[float, str, str]]) -> dict[str, str]:
     """Report key to the key of its incident's first report: the links are
     taken from the most similar down, each only if the incident it makes
     stays within its family's longest duration.

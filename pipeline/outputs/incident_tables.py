@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from ..incidents import find_incidents
+from ..incidents import ReportStore, incidents_into
 from .tables import ALL_TABLES
 from .writers import FORMATS, open_writer
 
@@ -57,26 +58,31 @@ def read_tables(folder: str | os.PathLike, fmt: str,
             yield name, row
 
 
-def update_incidents(folder: str | os.PathLike, fmt: str | None = None, mapper=map) -> int:
+def update_incidents(folder: str | os.PathLike, fmt: str | None = None, mapper=map, on_load=None) -> int:
     """Find the incidents of the tables in ``folder``; rewrite its events
     table with their ``incident_id`` and write ``incidents.<fmt>``, each file
     under a temporary name renamed at the end (``mapper``: where the blocks
-    are matched, see :func:`pipeline.run.engines.block_mapper`). Returns the
+    are matched, see :func:`pipeline.run.engines.block_mapper`). The reports
+    wait in a SQLite file of a temporary folder inside ``folder``, removed at
+    the end, and are read back one block, then one incident, at a time
+    (``on_load``: see :class:`pipeline.incidents.ReportStore`). Returns the
     number of incidents."""
     folder = Path(folder)
     fmt = fmt or table_format(folder)
     if fmt is None:
         raise FileNotFoundError(f"no events and documents tables in {folder}")
     events = folder / f"events.{fmt}"
-    incidents, ids = find_incidents(iter_table(events), iter_table(folder / f"documents.{fmt}"),
-                                    iter_table(folder / f"entities.{fmt}"), mapper)
-    writer = open_writer(folder, fmt, {"events": ALL_TABLES["events"], "incidents": ALL_TABLES["incidents"]})
-    try:
-        writer.write("events", (dict(r, incident_id=ids[n] if n < len(ids) else "")
-                                for n, r in enumerate(iter_table(events))))
-        writer.write("incidents", incidents)
-    except BaseException:
-        writer.abort()
-        raise
-    writer.close()
-    return len(incidents)
+    with tempfile.TemporaryDirectory(prefix=".incidents-", dir=folder) as tmp, \
+            ReportStore(Path(tmp) / "reports.sqlite", on_load) as store:
+        n = incidents_into(store, iter_table(events), iter_table(folder / f"documents.{fmt}"),
+                           iter_table(folder / f"entities.{fmt}"), mapper)
+        writer = open_writer(folder, fmt, {"events": ALL_TABLES["events"], "incidents": ALL_TABLES["incidents"]})
+        try:
+            ids = store.ids()
+            writer.write("events", (dict(r, incident_id=next(ids, "")) for r in iter_table(events)))
+            writer.write("incidents", store.rows())
+        except BaseException:
+            writer.abort()
+            raise
+        writer.close()
+    return n

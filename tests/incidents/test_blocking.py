@@ -1,7 +1,7 @@
-"""pipeline/incidents/blocking.py: an article's rows split into reports; blocks."""
+"""pipeline/incidents/blocking.py: an article's rows split into reports."""
 from datetime import date
 
-from pipeline.incidents.blocking import Report, blocks, document_reports, parse_date
+from pipeline.incidents.blocking import document_reports, parse_date
 
 
 def row(n, event_type, date_="", precision="published", date_text="", cause="", **kw):
@@ -64,26 +64,6 @@ def test_places_names_and_countries_come_from_rows_and_entities():
     [report] = document_reports("a", rows, "2021-03-16", entities)
     assert report.places == {"banibangou", "tillaberi"} and report.towns == {"banibangou"}
     assert report.countries == ("NE",) and report.features["N:alkache alhada"] == 1
-
-
-def report(key, group_date, family="violence"):
-    return Report(key, key.split("@")[0], group_date, family, group_date, group_date)
-
-
-def test_blocks_overlap_so_neighbours_across_a_border_meet():
-    a, b = report("a@0", date(2024, 1, 29)), report("b@0", date(2024, 2, 2))
-    far = report("c@0", date(2024, 6, 1))
-    found = [{r.key for r in blk} for blk in blocks([a, b, far])]
-    assert any({"a@0", "b@0"} <= blk for blk in found)
-    assert not any("c@0" in blk and len(blk) > 1 for blk in found)
-
-
-def test_blocks_keep_families_apart_but_an_undetermined_report_goes_everywhere():
-    quake, attack = report("a@0", date(2024, 3, 4), "hazard"), report("b@0", date(2024, 3, 4))
-    loose = report("c@0", date(2024, 3, 4), "unknown")
-    found = [{r.key for r in blk} for blk in blocks([quake, attack, loose])]
-    assert not any({"a@0", "b@0"} <= blk for blk in found)
-    assert any({"a@0", "c@0"} <= blk for blk in found) and any({"b@0", "c@0"} <= blk for blk in found)
 
 
 def test_an_explosion_says_less_than_an_attack():

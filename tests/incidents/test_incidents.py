@@ -192,6 +192,74 @@ def test_blocks_run_through_the_mapper_they_are_given(both):
     assert seen and len(rows) == len(read_csv(both / "incidents.csv"))
 
 
+def shifted_copies(src, out, copies, days=40):
+    """The tables of ``src`` ``copies`` times into ``out``, copy ``k`` with its
+    ids prefixed ``ck/`` and its dates ``k * days`` later: real rows, in more
+    blocks than one."""
+    from datetime import date, timedelta
+
+    out.mkdir()
+    for name in ("documents", "events", "entities"):
+        rows = read_csv(src / f"{name}.csv")
+        with open(out / f"{name}.csv", "w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+            writer.writeheader()
+            for k in range(copies):
+                for r in rows:
+                    r = dict(r, **{c: f"c{k}/{r[c]}" for c in ("doc_id", "event_id", "cause_event_id")
+                                   if r.get(c)})
+                    for c in ("date", "published"):
+                        if len(r.get(c) or "") == 10:
+                            r[c] = (date.fromisoformat(r[c]) + timedelta(days=k * days)).isoformat()
+                    writer.writerow(r)
+    return out
+
+
+def test_the_tables_on_disk_are_matched_holding_one_block_of_reports_at_a_time(both, tmp_path):
+    """Every time the store gives out reports (a block, an incident's), no
+    other report is alive in the process."""
+    import gc
+
+    from pipeline.incidents import find_incidents
+    from pipeline.incidents.blocking import Report
+    from pipeline.outputs.incident_tables import iter_table, update_incidents
+
+    folder = shifted_copies(both, tmp_path / "out", copies=4)
+    loads, strays = [], []
+
+    def watch(reports):
+        gc.collect()
+        mine = {id(r) for r in reports}
+        strays.append(sum(1 for o in gc.get_objects() if isinstance(o, Report) and id(o) not in mine))
+        loads.append(len(reports))
+
+    n = update_incidents(folder, "csv", on_load=watch)
+    assert len(loads) - n >= 4 and max(loads) > 1  # several blocks, then one load per incident
+    assert strays == [0] * len(loads)
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []  # the store is gone
+    rows, ids = find_incidents(iter_table(folder / "events.csv"), iter_table(folder / "documents.csv"),
+                               iter_table(folder / "entities.csv"))
+    assert len(rows) == n == 4 * len(read_csv(both / "incidents.csv"))
+    assert [(r["incident_id"], str(r["killed"] or ""), str(r["n_mentions"])) for r in rows] == \
+        [(r["incident_id"], r["killed"], r["n_mentions"]) for r in read_csv(folder / "incidents.csv")]  # in memory
+    assert [e["incident_id"] for e in read_csv(folder / "events.csv")] == ids
+
+
+def test_a_failed_incidents_step_removes_its_store_and_leaves_the_tables(both, tmp_path):
+    from pipeline.outputs.incident_tables import update_incidents
+
+    for name in ("events", "entities", "documents"):
+        (tmp_path / f"{name}.csv").write_bytes((both / f"{name}.csv").read_bytes())
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def fails(fn, blocks):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        update_incidents(tmp_path, "csv", mapper=fails)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 def test_two_articles_with_one_doc_id_stay_two(tmp_path, nlp):
     """Two folders each with an ``a.txt``: the tables hold two documents of one doc_id."""
     for folder, text in (("x", "Trois morts dans un accident de car à Lyon lundi."),
