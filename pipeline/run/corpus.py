@@ -50,7 +50,7 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
         resume_problem,
         run_identity,
     )
-    from .engines import block_mapper, check_scheduler, iter_results
+    from .engines import DaskCluster, block_mapper, check_scheduler, iter_results
     from .progress import Progress
 
     say = say or _say
@@ -69,6 +69,7 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
     total = count_documents(inputs)
 
     statuses: Counter = Counter()
+    cluster = DaskCluster(scheduler, workers) if engine == "dask" else None  # documents and incidents
     stage = Stage(out, fmt, append=append)
     writer = open_writer(stage.path, fmt)
     checkpoint = Checkpoint(out, resume=resume, identity=identity)
@@ -92,11 +93,12 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
             emit(r, record=False)
         todo = (stage.skip_archived(d) for d in read_inputs(inputs, published=published)
                 if key(d.path, d.doc_id) not in checkpoint.done)
-        for r in iter_results(todo, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size):
+        for r in iter_results(todo, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size,
+                              cluster=cluster):
             emit(r, record=True)
         bar.close()
         writer.close()
-        statuses["incidents"] = stage.publish(block_mapper(engine, scheduler, workers))
+        statuses["incidents"] = stage.publish(block_mapper(engine, scheduler, workers, cluster=cluster))
     except BaseException as exc:
         bar.close()
         writer.abort()
@@ -106,6 +108,9 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
             raise Interrupted(len(checkpoint.done) + checkpoint.added, total,
                               checkpoint.path if checkpoint.path.exists() else None) from None
         raise
+    finally:
+        if cluster is not None:
+            cluster.close()
     checkpoint.close()
     if not append:
         for stale in table_files(out, [f for f in FORMATS if f != fmt]):  # an earlier run's, in another format

@@ -172,8 +172,13 @@ def test_notebook_api_gives_incidents(nlp):
 
 
 def test_dask_engine_matches_the_blocks_on_its_workers_with_the_same_result(both, tmp_path):
-    run("run", DATA / "day1", DATA / "day2", "--out", tmp_path, "--engine", "dask", "--workers", "1", "-q")
-    assert (tmp_path / "incidents.csv").read_bytes() == (both / "incidents.csv").read_bytes()
+    from pipeline.run.engines import DaskCluster
+
+    started = DaskCluster.started
+    run("run", DATA / "day1", DATA / "day2", "--out", tmp_path, "--engine", "dask", "--workers", "2", "-q")
+    assert DaskCluster.started == started + 1  # one local cluster for the documents and the blocks
+    for name in ("incidents", "events"):
+        assert (tmp_path / f"{name}.csv").read_bytes() == (both / f"{name}.csv").read_bytes(), name
 
 
 def test_blocks_run_through_the_mapper_they_are_given(both):

@@ -131,6 +131,36 @@ def test_embedded_local_cluster_gives_the_rows_of_the_local_engine(local_tables,
     same_tables(tables(tmp_path), local_tables)
 
 
+def test_one_local_cluster_serves_the_documents_then_the_blocks_a_few_at_a_time(nlp):
+    """As ``pipeline run --engine dask`` does: the incident blocks go to the
+    workers that parsed the documents, taken from their source as room is
+    made, not all at once."""
+    from pipeline.engines import DaskCluster, block_mapper
+
+    docs = [Document(f"{k}.txt", f"{k}.txt", f"{k + 2} policiers ont été blessés.") for k in range(4)]
+    taken = []
+
+    def blocks():
+        for n in range(12):
+            taken.append(n)
+            yield [n]
+
+    started = DaskCluster.started
+    with DaskCluster(workers=2) as cluster:
+        got = list(iter_results(docs, engine="dask", workers=2, batch_size=1, cluster=cluster))
+        results = block_mapper("dask", cluster=cluster, ahead=2)(lambda block: (os.getpid(), block[0]), blocks())
+        first = next(results)
+        assert len(taken) <= 3  # a sliding window, not every block first
+        done = [first, *results]
+        workers = set(cluster.client().run(os.getpid).values())
+        models = cluster.client().run(lambda: __import__("pipeline.nlp", fromlist=["load_nlp"]).load_nlp.cache_info())
+    assert DaskCluster.started == started + 1
+    assert [r.document["n_events"] for r in got] == [1, 1, 1, 1]
+    assert [n for _, n in done] == list(range(12))
+    assert {pid for pid, _ in done} <= workers and os.getpid() not in workers
+    assert len(workers) == 2 and sum(info.misses for info in models.values()) >= 1  # the workers that parsed
+
+
 def test_local_engine_starts_no_process_for_a_single_batch(nlp, monkeypatch):
     import multiprocessing
 
