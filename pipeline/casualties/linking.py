@@ -449,6 +449,8 @@ def _running_total(doc: Doc, sent: Span, span: Span) -> bool:
 def _checked(doc: Doc, span: Span, q: Quantity, head: Token | None, trig_i: int | None,
              cat: str, group: str, rule: str, subset: bool = False) -> Figure | None:
     """Drop figures that are negated or hypothetical."""
+    if cat == "missing" and head is not None and head.lemma_.lower() in _context()["wanted"]:
+        return None  # "quatre suspects sont recherchés" are not missing
     ref = doc[trig_i] if trig_i is not None else (head if head is not None else span[-1])
     if q.kind != "zero" and (_negated(ref) or (ref.head.pos_ in ("VERB", "AUX") and _negated(ref.head))):
         return None

@@ -370,6 +370,16 @@ CONSTRUCTIONS = [
     ('Trois équipes se retrouvent en finale.', []),
     ('Deux amis se sont retrouvés au café.', []),
     ('Les deux candidats se retrouvent sans soutien.', []),
+    # people the police look for are not missing; drownings are deaths
+    ('Quatre suspects sont recherchés par la police.', []),
+    ('Deux évadés sont toujours recherchés.', []),
+    ('Les trois auteurs de l\'attaque sont activement recherchés.', []),
+    ('Deux randonneurs sont toujours recherchés.', [('missing', 2, 'exact', 'civilians')]),
+    ('Trois pêcheurs sont recherchés depuis dimanche.', [('missing', 3, 'exact', 'unspecified')]),
+    ('Cinq enfants sont toujours recherchés par les secours.', [('missing', 5, 'exact', 'civilians')]),
+    ('Ce drame porte à 12 le nombre de noyades cet été.', [('killed', 12, 'exact', 'unspecified')]),
+    ('On a recensé 40 noyades depuis juin.', [('killed', 40, 'exact', 'unspecified')]),
+    ('Trois noyades ont eu lieu ce week-end.', [('killed', 3, 'exact', 'unspecified')]),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
