@@ -14,16 +14,16 @@ from ..language.texts import span_text
 from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups, looks_like_year,
                            moved_toll, respective_figures, scope_qualifiers, totals_of_subsets)
 from .figures import Figure
+from .stated import SUBJECT_DEPS, hypothetical, negated
+from .tallies import CLAUSE_BREAKS, running_total, tally_trigger
 from .triggers import active_agent, category_of as _category, context as _context, trigger_tokens, victims_who_died
 from .victims import _is_person, _scope_phrases, _scope_words, _scoped_victims, propagate_victims, token_group
 
-SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "iobj"}  # never obl:agent: "abattu par un gendarme"
 SUBSET_MARKERS = {"dont", "lesquels", "lesquelles"}
 LINKING_VERBS = {"être", "rester", "demeurer", "trouver", "retrouver", "sembler", "paraître", "devoir", "avoir"}
 STATE_CASES = {"en", "sous", "derrière", "dans", "à"}  # "placés en garde à vue", "sous mandat de dépôt"
 POSSESSIVES = {"ses", "leurs", "nos", "vos", "mes", "tes", "ces"}
-CLAUSE_BREAKS = {";", ":", ".", "!", "?", "(", ")", "«", "»", '"'}
 
 
 def _victim_head(doc: Doc, start: int, end: int, q: Quantity, sent_end: int) -> tuple[int | None, bool]:
@@ -71,40 +71,6 @@ def _object_of_verb(tok: Token) -> bool:
     """A noun the parser coordinated with the verb whose object it is: in "a
     tué le chauffeur et deux passagers", "passagers" hangs on "tué"."""
     return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB" and tok.head.i < tok.i
-
-
-def _negated(tok: Token) -> bool:
-    return any(c.lower_ in ("pas", "jamais", "ni") for c in tok.children)
-
-
-def _hypothetical(tok: Token) -> bool:
-    """True when the figure hangs under a verb of fear or denial, or a conditional
-    'pouvoir' ("le bilan pourrait atteindre 200 morts", "a démenti le chiffre de 100 morts")."""
-    ctx = _context()
-    stop = set(ctx["hypothetical"]) | set(ctx["denial"])
-    start = tok
-    if _in_brackets(tok):  # "le bilan (12 morts, 40 blessés) pourrait s'alourdir"
-        return False
-    for _ in range(4):
-        for c in list(tok.children) + [tok]:
-            if c.lemma_ in stop:
-                return True
-            if c.lemma_ in ctx["conditional"] and "Cnd" in c.morph.get("Mood"):
-                return True
-        if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ == "VERB"):
-            break  # a coordinated clause is not under the verb before it: "menace de s'effondrer et évacuent..."
-        if tok.dep_ == "acl:relcl" or (tok is not start and tok.dep_ in SUBJECT_DEPS and start.pos_ in ("NOUN", "ADJ")) \
-                or any(c.lower_ == "qui" and c.dep_ in SUBJECT_DEPS for c in tok.children):
-            break  # a figure inside the subject or a relative clause is stated: "le bilan, qui fait état de 30 morts, pourrait..."
-        tok = tok.head
-    return False
-
-
-def _in_brackets(tok: Token) -> bool:
-    """Whether ``tok`` stands between brackets in its sentence."""
-    sent = tok.sent
-    opened = next((t for t in reversed(tok.doc[sent.start:tok.i]) if t.text in "()"), None)
-    return opened is not None and opened.text == "(" and any(t.text == ")" for t in tok.doc[tok.i:sent.end])
 
 
 def _predicate_victim(tok: Token) -> bool:
@@ -322,11 +288,11 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         group = token_group(head) or "unspecified"  # "12 otages", "3 000 réfugiés" are civilians
         return _checked(doc, span, q, head, head_i, cat, group, f"noun:{trig[head_i][1]}")
     if head is None or (head.pos_ not in ("NOUN", "PROPN") and not pronoun):
-        tally = _tally_trigger(doc, sent, span, trig)
+        tally = tally_trigger(doc, sent, span, trig)
         if tally is not None:
             return _checked(doc, span, q, None, tally, _category(trig[tally], None), "unspecified",
                             f"tally:{trig[tally][1]}")
-        if previous and _running_total(doc, sent, span):  # "Trois nouveaux décès, portant le total à 27"
+        if previous and running_total(doc, sent, span):  # "Trois nouveaux décès, portant le total à 27"
             parent = previous[-1]
             return _checked(doc, span, q, None, None, parent.event_type, parent.victims, f"total:{parent.rule}")
     group = _is_person(head) if head is not None else None
@@ -406,55 +372,15 @@ def _partitive_outcome(doc: Doc, span: Span, head: Token, trig: dict) -> int | N
     return j if partitive or trig[j][0] == "killed" else None
 
 
-def _tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
-    """The victim noun of "le nombre de morts est passé à 45", "le bilan des victimes atteint 45"."""
-    tally = set(_context()["tally"])
-    # "portant à 290 le nombre de décès", "695 le nombre de soignants tués"
-    after = doc[span.end:min(span.end + 3, sent.end)]
-    for j, tok in enumerate(after, start=span.end):
-        if tok.lemma_ in tally:
-            for k in range(j + 1, min(j + 6, sent.end)):
-                if k in trig and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):
-                    return k
-                if doc[k].text in CLAUSE_BREAKS:
-                    break
-            break
-        if tok.lower_ not in ("le", "la", "l'", "les"):
-            break
-    # "les blessés, au nombre de 12"
-    if span.start - 3 >= sent.start and [t.lower_ for t in doc[span.start - 3:span.start]] == ["au", "nombre", "de"]:
-        for k in range(span.start - 4, max(sent.start, span.start - 8) - 1, -1):
-            if k in trig and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):
-                return k
-            if doc[k].text not in (",", "(") and doc[k].pos_ not in ("DET", "ADJ"):
-                break
-    for j in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1):
-        if doc[j].text in CLAUSE_BREAKS:
-            return None
-        if doc[j].lemma_ in tally:
-            for k in range(j + 1, min(j + 4, span.start)):
-                if k in trig and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):  # "le nombre de déplacés"
-                    return k
-    return None
-
-
-def _running_total(doc: Doc, sent: Span, span: Span) -> bool:
-    """A tally noun right before the number, naming no casualty of its own:
-    "portant le total à 27", "le bilan passe à 12"."""
-    words = [t for t in doc[max(sent.start, span.start - 4):span.start] if t.pos_ != "DET"]
-    return len(words) >= 2 and words[-1].lower_ == "à" and words[-2].lemma_ in _context()["tally"] + ["passer"] \
-        and (span.end >= sent.end or doc[span.end].pos_ not in ("NOUN", "PROPN"))
-
-
 def _checked(doc: Doc, span: Span, q: Quantity, head: Token | None, trig_i: int | None,
              cat: str, group: str, rule: str, subset: bool = False) -> Figure | None:
     """Drop figures that are negated or hypothetical."""
     if cat == "missing" and head is not None and head.lemma_.lower() in _context()["wanted"]:
         return None  # "quatre suspects sont recherchés" are not missing
     ref = doc[trig_i] if trig_i is not None else (head if head is not None else span[-1])
-    if q.kind != "zero" and (_negated(ref) or (ref.head.pos_ in ("VERB", "AUX") and _negated(ref.head))):
+    if q.kind != "zero" and (negated(ref) or (ref.head.pos_ in ("VERB", "AUX") and negated(ref.head))):
         return None
-    if _hypothetical(ref):
+    if hypothetical(ref):
         return None
     return Figure(q, span.start, span.end, head.i if head is not None else None, trig_i, cat, group, rule,
                   subset=subset)

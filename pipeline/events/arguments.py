@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..casualties.attribution import main_place
+from ..casualties.places import main_place
 from ..casualties import victim_group
 from ..language.resources import load_json
 from ..language.texts import span_text

@@ -1,0 +1,55 @@
+"""Figures introduced by a tally noun: "le nombre de morts est passé à 45",
+"portant à 290 le nombre de décès", "les blessés, au nombre de 12",
+"portant le total à 27".
+
+>>> doc = nlp("Le nombre de morts est passé à 45.")
+>>> doc[tally_trigger(doc, doc[:], doc[6:7], trigger_tokens(doc, *matcher))].text
+'morts'
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .triggers import context as _context
+
+CLAUSE_BREAKS = {";", ":", ".", "!", "?", "(", ")", "«", "»", '"'}
+
+
+def tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
+    """The victim noun of "le nombre de morts est passé à 45", "le bilan des victimes atteint 45"."""
+    tally = set(_context()["tally"])
+    # "portant à 290 le nombre de décès", "695 le nombre de soignants tués"
+    after = doc[span.end:min(span.end + 3, sent.end)]
+    for j, tok in enumerate(after, start=span.end):
+        if tok.lemma_ in tally:
+            for k in range(j + 1, min(j + 6, sent.end)):
+                if k in trig and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):
+                    return k
+                if doc[k].text in CLAUSE_BREAKS:
+                    break
+            break
+        if tok.lower_ not in ("le", "la", "l'", "les"):
+            break
+    # "les blessés, au nombre de 12"
+    if span.start - 3 >= sent.start and [t.lower_ for t in doc[span.start - 3:span.start]] == ["au", "nombre", "de"]:
+        for k in range(span.start - 4, max(sent.start, span.start - 8) - 1, -1):
+            if k in trig and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):
+                return k
+            if doc[k].text not in (",", "(") and doc[k].pos_ not in ("DET", "ADJ"):
+                break
+    for j in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1):
+        if doc[j].text in CLAUSE_BREAKS:
+            return None
+        if doc[j].lemma_ in tally:
+            for k in range(j + 1, min(j + 4, span.start)):
+                if k in trig and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):  # "le nombre de déplacés"
+                    return k
+    return None
+
+
+def running_total(doc: Doc, sent: Span, span: Span) -> bool:
+    """A tally noun right before the number, naming no casualty of its own:
+    "portant le total à 27", "le bilan passe à 12"."""
+    words = [t for t in doc[max(sent.start, span.start - 4):span.start] if t.pos_ != "DET"]
+    return len(words) >= 2 and words[-1].lower_ == "à" and words[-2].lemma_ in _context()["tally"] + ["passer"] \
+        and (span.end >= sent.end or doc[span.end].pos_ not in ("NOUN", "PROPN"))
