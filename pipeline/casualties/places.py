@@ -19,6 +19,8 @@ from ..geocode import geocode
 from ..geocode.mentions import named_after
 from ..geocode.places import km
 from ..language.resources import load_json
+from ..language.texts import span_text
+from .tallies import cumulative
 
 LEDE_SENTENCES = 2  # the headline and the first sentence
 _OF = ("de", "du", "des", "d'", "d’")
@@ -126,8 +128,8 @@ def location_of(span: Span, figures: list[Span] = ()) -> str:
     document's place (:func:`document_place`). ``figures``: the doc's
     casualty spans."""
     places = _places(span.sent)
-    if not places:
-        return document_place(span.doc)
+    if not places:  # a total over years is the country's, not the town of the day's event
+        return main_place(span.doc) if cumulative(span_text(span.sent)) else document_place(span.doc)
     others = [f for f in figures if f.sent == span.sent and f is not span]
     mine = [e for e in places if _attached(span, e, others)]
     theirs = [e for e in places if e not in mine and any(

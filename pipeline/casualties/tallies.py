@@ -8,8 +8,12 @@
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
+from ..geocode.places import fold
 from .triggers import context as _context
 
 CLAUSE_BREAKS = {";", ":", ".", "!", "?", "(", ")", "«", "»", '"'}
@@ -53,3 +57,21 @@ def running_total(doc: Doc, sent: Span, span: Span) -> bool:
     words = [t for t in doc[max(sent.start, span.start - 4):span.start] if t.pos_ != "DET"]
     return len(words) >= 2 and words[-1].lower_ == "à" and words[-2].lemma_ in _context()["tally"] + ["passer"] \
         and (span.end >= sent.end or doc[span.end].pos_ not in ("NOUN", "PROPN"))
+
+
+@lru_cache(maxsize=1)
+def _cumulative_patterns() -> tuple:
+    return tuple(re.compile(p) for p in _context()["cumulative"])
+
+
+def cumulative(sentence: str) -> bool:
+    """Whether a sentence gives a total over years (or since the start of
+    the year), not one event's toll.
+
+    >>> cumulative("Depuis 2015, les violences ont fait plus de 10 000 morts.")
+    True
+    >>> cumulative("Neuf morts depuis le 13 mai.")
+    False
+    """
+    text = fold(sentence or "")
+    return any(p.search(text) for p in _cumulative_patterns())

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable
 
+from ..casualties.tallies import cumulative
 from ..geocode import fold
 from ..language.resources import load_csv, load_json, models_dir
 
@@ -138,12 +139,6 @@ def _explicit(row: dict, published: date | None) -> tuple[date, date] | None:
     return span
 
 
-def _cumulative(sentence: str) -> bool:
-    from .tolls import cumulative
-
-    return cumulative(sentence)
-
-
 def document_reports(doc_id: str, rows: list[dict], published: str | date | None,
                      entities: Iterable[dict] = ()) -> list[Report]:
     """Split the rows of one article into reports: the main event, the
@@ -224,7 +219,7 @@ def document_reports(doc_id: str, rows: list[dict], published: str | date | None
             continue
         cause = r.get("cause_event_id") or ""
         span = _explicit(r, published)
-        if _cumulative(r.get("sentence", "")):
+        if cumulative(r.get("sentence", "")):
             k = ("cumulative", span)
             if k not in keys:
                 keys[k] = len(keys)

@@ -25,21 +25,8 @@ from ..language.resources import load_json
 def _patterns() -> dict:
     data = load_json("incidents/tolls.json")
     return {"previous": [re.compile(p) for p in data["previous"]],
-            "cumulative": [re.compile(p) for p in data["cumulative"]],
             "recalled": [re.compile(p) for p in data.get("recalled", [])],
             "subset_rules": tuple(data["subset_rules"])}
-
-
-def cumulative(sentence: str) -> bool:
-    """Whether a sentence gives a total over years, not one event's toll.
-
-    >>> cumulative("Depuis 2015, les violences ont fait plus de 10 000 morts.")
-    True
-    >>> cumulative("Neuf morts depuis le 13 mai.")
-    False
-    """
-    text = fold(sentence or "")
-    return any(p.search(text) for p in _patterns()["cumulative"])
 
 
 def previous(sentence: str, matched: str) -> bool:

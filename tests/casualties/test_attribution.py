@@ -1,6 +1,7 @@
 """Who gave a figure, where and when: phrase table in, context out."""
 import pytest
 
+from pipeline.casualties.tallies import cumulative
 from pipeline.normalise import normalise
 
 
@@ -125,6 +126,26 @@ def test_a_storm_is_no_place_even_where_its_name_stands_alone(nlp):
     doc = nlp(normalise("Ouragan Sandy : 39 morts aux États-Unis\n\nLe passage de Sandy sur la côte est a fait 39 morts."))
     assert [e.label_ for e in doc.ents if e.text == "Sandy"] == ["MISC"]
     assert all(s._.location != "Sandy" for s in doc.spans["casualties"])
+
+
+def test_a_total_over_years_takes_the_main_place_not_the_ledes_town(nlp):
+    text = ("Glissement de terrain en Colombie\n\nUn glissement de terrain a enseveli des maisons de la ville de Bello. "
+            "La Colombie est sous le choc. La Colombie pleure. Les secours ont retrouvé 30 corps. "
+            "Au moins 176 personnes ont été tuées par les pluies depuis le début de l'année.")
+    doc = nlp(normalise(text))
+    assert [(s._.count, s._.location) for s in doc.spans["casualties"]] == [(30, "Bello"), (176, "Colombie")]
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("Depuis 2015, les violences ont fait plus de 10 000 morts.", True),
+    ("Plus de 20 000 migrants sont morts en Méditerranée depuis 1993.", True),
+    ("Les combats ont fait des milliers de morts depuis des années.", True),
+    ("Au moins 176 personnes ont été tuées depuis le début de l'année.", True),
+    ("Les émeutes ont fait neuf morts depuis le 13 mai.", False),
+    ("L'attaque a fait 12 morts lundi.", False),
+])
+def test_totals_over_years(sentence, total):
+    assert cumulative(sentence) is total
 
 
 def test_location_falls_back_to_the_main_place_of_the_document(nlp):

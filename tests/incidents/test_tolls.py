@@ -1,7 +1,7 @@
 """pipeline/incidents/tolls.py: best, low and high estimates of a toll."""
 import pytest
 
-from pipeline.incidents.tolls import cumulative, estimate, previous, subset
+from pipeline.incidents.tolls import estimate, previous, subset
 
 
 def fig(event_id, count, published, date=None, **kw):
@@ -55,14 +55,6 @@ def test_earlier_tolls(sentence, matched):
 ])
 def test_current_tolls(sentence, matched):
     assert not previous(sentence, matched)
-
-
-def test_cumulative_totals_over_years():
-    assert cumulative("Depuis 2015, les violences ont fait plus de 10 000 morts.")
-    assert cumulative("Plus de 20 000 migrants sont morts en Méditerranée depuis 1993.")
-    assert cumulative("Les combats ont fait des milliers de morts depuis des années.")
-    assert not cumulative("Les émeutes ont fait neuf morts depuis le 13 mai.")
-    assert not cumulative("L'attaque a fait 12 morts lundi.")
 
 
 def test_subset_rule():
