@@ -32,6 +32,7 @@ from pipeline.numbers import find_quantities, parse_number, parse_quantity, requ
     ("une dizaine", (10, None, None, "approx")),
     ("une quinzaine", (15, None, None, "approx")),
     ("un millier", (1000, None, None, "approx")),
+    ("un demi-million", (500000, None, None, "approx")),
     ("une centaine", (100, None, None, "approx")),
     ("au moins un millier", (1000, 1000, None, "at_least")),
     ("plus d'une centaine", (100, 100, None, "at_least")),
