@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import Quantity, requalify, split_change
 from ..language.resources import load_json
-from .figures import Figure
+from .figures import OTHER_WORDS, Figure
 from .victims import _is_person
 
 LIST_GLUE = {",", "et", "ainsi", "que", "ou", ":", "respectivement", "soit", "contre"}
@@ -196,7 +196,7 @@ def inherit_groups(doc: Doc, figures: list[Figure]) -> None:
     for prev, fig in zip(figures, figures[1:]):
         if fig.victims != "unspecified" or prev.victims == "unspecified":
             continue
-        other = any(t.lower_ in ("autres", "autre") for t in doc[fig.q_end:max(fig.q_end, (fig.head or 0) + 1)])
+        other = any(t.lower_ in OTHER_WORDS for t in doc[fig.q_end:max(fig.q_end, (fig.head or 0) + 1)])
         bare = fig.head is None or fig.head == fig.trigger or other or _is_person(doc[fig.head]) is None
         if bare and (fig.subset or other or fig.rule.startswith(("elliptic", "respective"))):
             fig.victims = prev.victims

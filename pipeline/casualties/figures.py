@@ -11,6 +11,9 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import Quantity
 
+# words that stand for one more person of a list: "deux autres", "un troisième"
+OTHER_WORDS = frozenset({"autre", "autres", "deuxième", "second", "seconde", "troisième", "quatrième", "cinquième",
+                         "sixième", "septième", "huitième", "neuvième", "dixième"})
 CASUALTY_TYPES = ("killed", "injured", "missing", "arrested", "kidnapped", "displaced", "affected")
 SPAN_KEY = "casualties"
 SPAN_EXTENSIONS = ("event_type", "count", "count_low", "count_high", "qualifier", "victims",

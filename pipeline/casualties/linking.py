@@ -13,7 +13,7 @@ from ..numbers import Quantity, find_quantities
 from ..language.texts import span_text
 from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups, looks_like_year,
                            moved_toll, respective_figures, scope_qualifiers, totals_of_subsets)
-from .figures import Figure
+from .figures import OTHER_WORDS, Figure
 from .stated import SUBJECT_DEPS, hypothetical, negated
 from .tallies import CLAUSE_BREAKS, running_total, tally_trigger
 from .triggers import active_agent, category_of as _category, context as _context, trigger_tokens, victims_who_died
@@ -42,7 +42,7 @@ def _victim_head(doc: Doc, start: int, end: int, q: Quantity, sent_end: int) -> 
             continue
         if low == "côté" and skipped == 0:  # "cinq côté assaillants": a bare number and its side
             return None, False
-        if low in ("autres", "autre"):
+        if low in OTHER_WORDS and (low.startswith("autre") or (q.kind == "article" and skipped == 0)):
             nxt = doc[i + 1] if i + 1 < sent_end else None
             if nxt is not None and (_is_person(nxt) or nxt.pos_ == "NOUN"):
                 i, skipped = i + 1, skipped + 1
@@ -110,6 +110,11 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             return j, "participle"
         if not _is_participle_modifier(t):
             break
+    # the parse lost the subject of the verb right after: "et un troisième a été grièvement brûlé"
+    if head.i + 1 < sent.end and doc[head.i + 1].pos_ == "AUX" and anchor.dep_ not in SUBJECT_DEPS:
+        j = _window(doc, head, trig, sent)
+        if j is not None:
+            return j, "window"
     # 2. the dependency parse
     if anchor.dep_ in SUBJECT_DEPS:
         verb = anchor.head
@@ -134,16 +139,9 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             return j, "object"
     # 3. a passive participle a few words on, no other verb in between
     if anchor.dep_ not in OBJECT_DEPS:
-        for j in range(head.i + 1, min(head.i + 8, sent.end)):
-            t = doc[j]
-            if t.text in CLAUSE_BREAKS or t.lower_ in ("qui", "que", "dont", "mais"):
-                break
-            after_verb = doc[j - 1].pos_ == "AUX" or doc[j - 1].lemma_ in LINKING_VERBS
-            if j in trig and (t.pos_ in ("VERB", "ADJ") or after_verb) and not _predicate_victim(t) \
-                    and not (trig[j][3] and active_agent(t)):
-                return _final_outcome(t, trig), "window"
-            if (t.pos_ == "VERB" and j not in trig and t.lemma_ not in LINKING_VERBS) or t.like_num:
-                break  # another verb or another number: "sur 150 passagers, 20 ont été blessés"
+        j = _window(doc, head, trig, sent)
+        if j is not None:
+            return j, "window"
     # 4. a verb or a nominalisation just before the quantity: "en blessant un
     #    autre gendarme", "évacuée (3 000 personnes", "l'exécution, jeudi, de 28 soldats"
     j = start - 1
@@ -177,6 +175,22 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             if j is not None:
                 return j, "next_sentence"
     return None, ""
+
+
+def _window(doc: Doc, head: Token, trig: dict, sent: Span) -> int | None:
+    """A trigger participle a few words after the noun, no other verb or
+    number in between: "deux personnes, grièvement atteintes, ont été hospitalisées"."""
+    for j in range(head.i + 1, min(head.i + 8, sent.end)):
+        t = doc[j]
+        if t.text in CLAUSE_BREAKS or t.lower_ in ("qui", "que", "dont", "mais"):
+            break
+        after_verb = doc[j - 1].pos_ == "AUX" or doc[j - 1].lemma_ in LINKING_VERBS
+        if j in trig and (t.pos_ in ("VERB", "ADJ") or after_verb) and not _predicate_victim(t) \
+                and not (trig[j][3] and active_agent(t)):
+            return _final_outcome(t, trig)
+        if (t.pos_ == "VERB" and j not in trig and t.lemma_ not in LINKING_VERBS) or t.like_num:
+            break  # another verb or another number: "sur 150 passagers, 20 ont été blessés"
+    return None
 
 
 def _after_auxiliary(tok: Token) -> bool:
@@ -233,7 +247,7 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
             if fig.trigger is not None:
                 fig.trigger_end = trig[fig.trigger][2]
             if fig.victims == "unspecified" and (fig.head is None or fig.head == fig.trigger or fig.head < fig.q_end
-                                                 or doc[fig.head].lower_ in ("autres", "autre")):
+                                                 or doc[fig.head].lower_ in OTHER_WORDS):
                 # a scope phrase after "dont" belongs to the subset, not to the total
                 cut = next((t.i for t in doc[fig.tokens[1]:sent.end] if t.lower_ in SUBSET_MARKERS), sent.end)
                 cut = min(cut, _own_side_end(doc, fig, sent))

@@ -380,6 +380,15 @@ CONSTRUCTIONS = [
     ('Ce drame porte à 12 le nombre de noyades cet été.', [('killed', 12, 'exact', 'unspecified')]),
     ('On a recensé 40 noyades depuis juin.', [('killed', 40, 'exact', 'unspecified')]),
     ('Trois noyades ont eu lieu ce week-end.', [('killed', 3, 'exact', 'unspecified')]),
+    # "un troisième": one more person of the list
+    ('Deux pompiers sont morts en intervention et un troisième a été grièvement brûlé.', [('killed', 2, 'exact', 'unspecified'), ('injured', 1, 'exact', 'unspecified')]),
+    ('Deux policiers ont été tués et un troisième blessé.', [('killed', 2, 'exact', 'security_forces'), ('injured', 1, 'exact', 'security_forces')]),
+    ('Un soldat a été tué et un second grièvement blessé.', [('killed', 1, 'exact', 'security_forces'), ('injured', 1, 'exact', 'security_forces')]),
+    ('Trois manifestants ont été interpellés, puis un quatrième.', [('arrested', 3, 'exact', 'protesters')]),
+    ('Deux enfants ont été enlevés et un troisième a été blessé.', [('kidnapped', 2, 'exact', 'civilians'), ('injured', 1, 'exact', 'civilians')]),
+    ('Le troisième film de la saga sort demain.', []),
+    ('Un troisième tour est prévu.', []),
+    ('Il a terminé troisième de la course.', []),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
