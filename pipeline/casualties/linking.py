@@ -279,6 +279,10 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         return None  # "France 2", "Airbus A330"
     subset = prev_tok is not None and prev_tok.lower_ in SUBSET_MARKERS and bool(previous)
     counts_trigger = head is not None and head_i in trig and not pronoun
+    if prev_tok is not None and prev_tok.lower_ == "dont" and not previous and not counts_trigger:
+        found = _part_of_uncounted(doc, sent, span, q, head, prev_tok, trig)
+        if found is not None:  # "de nombreuses personnes, dont des dizaines d'enfants"
+            return found
     if prev_tok is not None and prev_tok.lower_ in ("sur", "parmi") and not subset and not counts_trigger:
         return None  # a total in a partitive frame: "sur les 150 passagers, 20 ont été blessés"
     # a number inside a date or an age is not a count of people
@@ -361,6 +365,31 @@ def _own_side_end(doc: Doc, fig: Figure, sent: Span) -> int:
         if t.like_num and not (t.text.isdigit() and 1800 <= int(t.text) <= 2100):
             return t.i if any(u.lower_ in preps for u in doc[fig.tokens[1]:t.i]) else sent.end
     return sent.end
+
+
+def _part_of_uncounted(doc: Doc, sent: Span, span: Span, q: Quantity, head: Token | None,
+                       dont: Token, trig: dict) -> Figure | None:
+    """A figure after "dont" whose whole has no number: "l'incendie a pris au
+    piège de nombreuses personnes, dont des dizaines d'enfants" (the trigger is
+    the whole's; the group the part's own)."""
+    j = dont.i - 1
+    while j >= sent.start and doc[j].text == ",":
+        j -= 1
+    whole = doc[j] if j >= sent.start else None
+    if whole is not None and whole.i in trig and whole.pos_ in ("VERB", "ADJ"):
+        trig_i, how = whole.i, "clause"  # "de nombreux habitants ont été évacués, dont 200 à Nice"
+    elif whole is None or whole.pos_ not in ("NOUN", "PROPN") or _is_person(whole) is None:
+        return None
+    else:
+        trig_i, how = _link(doc, _anchor(whole, {whole.i}), whole, trig, sent, whole.left_edge.i)
+    if trig_i is None:
+        return None
+    group = (_is_person(head) if head is not None and head.pos_ in ("NOUN", "PROPN") else None) or "unspecified"
+    if group == "unspecified":  # the part keeps the whole's group: "de nombreux soldats ont été blessés, dont une dizaine"
+        wholes = [whole] if whole.pos_ in ("NOUN", "PROPN") else [c for c in whole.children if c.dep_ in SUBJECT_DEPS]
+        group = next((g for g in map(_is_person, wholes) if g), "unspecified")
+    return _checked(doc, span, q, head if group != "unspecified" else None, trig_i, _category(trig[trig_i], head),
+                    group, f"subset:{how}:{trig[trig_i][1]}", subset=True)
 
 
 def _word_before(doc: Doc, sent: Span, start: int) -> Token | None:

@@ -389,6 +389,15 @@ CONSTRUCTIONS = [
     ('Le troisième film de la saga sort demain.', []),
     ('Un troisième tour est prévu.', []),
     ('Il a terminé troisième de la course.', []),
+    # a part after "dont" of a whole with no number: "de nombreuses personnes, dont des dizaines d'enfants"
+    ("L'incendie a pris au piège de nombreuses personnes, dont des dizaines d'enfants.", [('affected', 20, 'vague', 'civilians')]),
+    ('Les bombardements ont tué de nombreux civils, dont au moins 12 enfants.', [('killed', 12, 'at_least', 'civilians')]),
+    ('Beaucoup de gens ont été arrêtés, dont 40 étudiants.', [('arrested', 40, 'exact', 'civilians')]),
+    ('De nombreux habitants ont été évacués, dont 200 dans la seule ville de Nice.', [('displaced', 200, 'exact', 'civilians')]),
+    ('De nombreux soldats ont été blessés, dont une dizaine grièvement.', [('injured', 10, 'approx', 'security_forces')]),
+    ('De nombreux livres ont été publiés, dont 12 romans.', []),
+    ('Des milliers de maisons ont été détruites, dont 300 à Nice.', []),
+    ('Plusieurs villages ont été touchés, dont 12 dans la province.', []),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
