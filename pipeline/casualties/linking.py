@@ -210,6 +210,17 @@ def _en_verb(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
     return j if any(t.lower_ == "en" and t.pos_ == "PRON" for t in before) else None
 
 
+def _en_count(doc: Doc, sent: Span, span: Span) -> bool:
+    """A bare number counted by a verb after the pronoun "en": "les hôpitaux
+    en annoncent 31", "on en dénombre déjà 12"."""
+    j = span.start - 1
+    while j >= sent.start and doc[j].pos_ == "ADV":
+        j -= 1
+    if j < sent.start or doc[j].pos_ != "VERB" or doc[j].lemma_ not in _context()["count_verbs"]:
+        return False
+    return any(t.lower_ == "en" and (t.pos_ == "PRON" or t.i == j - 1) for t in doc[max(sent.start, j - 3):j])
+
+
 def _final_outcome(tok: Token, trig: dict) -> int:
     """Prefer the last state of a coordination: "est grièvement brûlé et décède" is a death."""
     siblings = [c for c in tok.head.children if c.i > tok.i and c.pos_ == "VERB"] if tok.dep_ == "acl" else []
@@ -229,7 +240,8 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
     for k, sent in enumerate(sents):
         # every link ends on a trigger of this sentence or the next one: skip the others
         reach = sents[k + 1].end if k + 1 < len(sents) else sent.end
-        if not any(sent.start <= i < reach for i in trig):
+        if not any(sent.start <= i < reach for i in trig) \
+                and not (figures and any(t.lower_ == "en" for t in sent)):  # "on en compte 31"
             continue
         scopes = _scope_phrases(sent)
         sent_figs: list[Figure] = []
@@ -238,7 +250,7 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            fig = _figure(doc, sent, span, q, trig, sent_figs)
+            fig = _figure(doc, sent, span, q, trig, sent_figs, figures)
             if fig is None:
                 pending.append((span, q))
                 continue
@@ -268,8 +280,11 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
 
 
 
-def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous: list[Figure]) -> Figure | None:
-    """Link one quantity to its victim noun and trigger, or None if it counts no casualties."""
+def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous: list[Figure],
+            earlier: list[Figure] = ()) -> Figure | None:
+    """Link one quantity to its victim noun and trigger, or None if it counts
+    no casualties; ``previous``: the figures of its sentence so far,
+    ``earlier``: those of the sentences before."""
     if any(t.i in trig for t in span) and q.kind not in ("approx", "vague"):
         return None  # the number is part of a trigger phrase itself
     head_i, pronoun = _victim_head(doc, span.start, span.end, q, sent.end)
@@ -320,6 +335,11 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         verb = _en_verb(doc, sent, span, trig) if head is None or head.pos_ not in ("NOUN", "PROPN") else None
         if verb is not None:
             return _checked(doc, span, q, None, verb, _category(trig[verb], None), "unspecified", f"en:{trig[verb][1]}")
+        last = (list(earlier) + previous)[-1:] if head is None or head.pos_ not in ("NOUN", "PROPN") else []
+        if last and not previous and (sent.start == 0 or last[0].q_start < doc[sent.start - 1].sent.start):
+            last = []  # "en" stands for a noun of this sentence or the one before
+        if last and _en_count(doc, sent, span):  # "on en dénombre 31": "en" stands for the last figure's noun
+            return _checked(doc, span, q, None, None, last[0].event_type, last[0].victims, f"en_count:{last[0].rule}")
         j = span.start - 1  # a bare number after an agentive trigger verb: "a contaminé 12 000 personnes et tué 400"
         if j >= sent.start and j in trig and doc[j].pos_ == "VERB" and trig[j][3] and q.kind in ("digits", "words") \
                 and not looks_like_year(q) and (head is None or head.pos_ not in ("NOUN", "PROPN")):

@@ -398,6 +398,15 @@ CONSTRUCTIONS = [
     ('De nombreux livres ont été publiés, dont 12 romans.', []),
     ('Des milliers de maisons ont été détruites, dont 300 à Nice.', []),
     ('Plusieurs villages ont été touchés, dont 12 dans la province.', []),
+    # "on en dénombre 20": "en" stands for the noun of the figure just before
+    ('Un attentat a provoqué la mort de 29 personnes. Les hôpitaux en annoncent 31.', [('killed', 29, 'exact', 'unspecified'), ('killed', 31, 'exact', 'unspecified')]),
+    ('Douze personnes ont été blessées hier. On en dénombre déjà 20 ce matin.', [('injured', 12, 'exact', 'unspecified'), ('injured', 20, 'exact', 'unspecified')]),
+    ('Quarante manifestants ont été interpellés. La préfecture en recense 55.', [('arrested', 40, 'exact', 'protesters'), ('arrested', 55, 'exact', 'protesters')]),
+    ('Le séisme a fait 300 morts. Les secours en comptent désormais 420.', [('killed', 300, 'exact', 'unspecified'), ('killed', 420, 'exact', 'unspecified')]),
+    ("Des dizaines de personnes ont été évacuées. On en signale 80 à Nice.", [('displaced', 20, 'vague', 'unspecified'), ('displaced', 80, 'exact', 'unspecified')]),
+    ('Le marché a vendu 300 pommes. On en compte encore 20.', []),
+    ('Trois soldats ont été tués. Les rebelles en revendiquent 10.', [('killed', 3, 'exact', 'security_forces')]),
+    ("Deux blessés ont été soignés. L'usine est fermée. On en compte 12 au total.", [('injured', 2, 'exact', 'unspecified')]),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
