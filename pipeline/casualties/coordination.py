@@ -31,6 +31,7 @@ from ..language.resources import load_json
 from .figures import OTHER_WORDS, Figure
 from .victims import _is_person
 
+THRESHOLDS = {"seuil", "barre", "cap"}  # nouns a verb of comparison may govern from afar
 LIST_GLUE = {",", "et", "ainsi", "que", "ou", ":", "respectivement", "soit", "contre"}
 SCOPING = ("at_least", "at_most", "approx")
 ELLIPTIC_NEXT = {"à", "au", "aux", "en", "dans", "par", "chez", "côté", "sur", "parmi", "selon",
@@ -60,6 +61,11 @@ def verb_qualifier(doc: Doc, start: int, sent_start: int) -> str | None:
         if tok.pos_ in ("VERB", "AUX", "NOUN"):
             for stem, qual in verbs.items():
                 if tok.lower_.startswith(stem):
+                    return qual
+        if tok.lower_ in THRESHOLDS:  # "on a dépassé hier le seuil des cent morts", "le cap des 100 morts a été franchi"
+            for gov in (tok.head, tok.head.head):
+                qual = next((q for stem, q in verbs.items() if gov.pos_ == "VERB" and gov.lower_.startswith(stem)), None)
+                if qual is not None:
                     return qual
         if tok.lower_ not in fillers:
             return None
@@ -118,12 +124,16 @@ def continues_list(doc: Doc, sent: Span, span: Span, previous: list[Figure]) -> 
         return None
     parent = previous[-1]
     before = doc[span.start - 1]
-    if before.lower_ not in LIST_GLUE:
-        return None
+    noun_end = (parent.head if parent.head is not None else parent.q_end - 1) + 1
+    if before.text == "(" and before.i == noun_end:
+        return parent  # another toll in brackets: "Sept personnes (au moins 18, selon certaines sources) ont été tuées"
     end = parent.tokens[1]
+    bracket = end < len(doc) and doc[end].text == "("  # "sept morts (deux civils et 5 assaillants)"
+    if before.lower_ not in LIST_GLUE and not (bracket and before.i == end):
+        return None
     if end > span.start or _finite_verb_between(doc, end, span.start):
         return None
-    if any(t.text in (";", ".", "(", ")") for t in doc[end:span.start]):
+    if any(t.text in (";", ".", "(", ")") for t in doc[end + bracket:span.start]):
         return None
     return parent
 

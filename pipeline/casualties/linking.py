@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..dates import sentence_dates
 from ..language.matching import TokenMatcher
 from ..numbers import Quantity, find_quantities
 from ..language.texts import span_text
@@ -15,7 +16,7 @@ from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, 
                            moved_toll, respective_figures, scope_qualifiers, totals_of_subsets)
 from .figures import OTHER_WORDS, Figure
 from .stated import SUBJECT_DEPS, hypothetical, negated
-from .tallies import CLAUSE_BREAKS, running_total, tally_trigger
+from .tallies import CLAUSE_BREAKS, running_total, tally_subject, tally_trigger
 from .triggers import active_agent, category_of as _category, context as _context, trigger_tokens, victims_who_died
 from .victims import _is_person, _scope_phrases, _scope_words, _scoped_victims, propagate_victims, token_group
 
@@ -23,6 +24,7 @@ OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "iobj"}  # never obl:
 SUBSET_MARKERS = {"dont", "lesquels", "lesquelles"}
 LINKING_VERBS = {"être", "rester", "demeurer", "trouver", "retrouver", "sembler", "paraître", "devoir", "avoir"}
 STATE_CASES = {"en", "sous", "derrière", "dans", "à"}  # "placés en garde à vue", "sous mandat de dépôt"
+EXCEPT_WORDS = {"exception", "sauf", "hormis", "excepté", "exceptée", "exceptés", "hors"}
 POSSESSIVES = {"ses", "leurs", "nos", "vos", "mes", "tes", "ces"}
 
 
@@ -38,6 +40,8 @@ def _victim_head(doc: Doc, start: int, end: int, q: Quantity, sent_end: int) -> 
                 return end - 1, True
             i, skipped = i + 1, skipped + 1
             if low != "des" and i < sent_end and doc[i].lower_ in POSSESSIVES:  # "deux de ses collègues"
+                i += 1
+            while low == "des" and i < sent_end and doc[i].like_num:  # "11 des 13 passagers": the part counts
                 i += 1
             continue
         if low == "côté" and skipped == 0:  # "cinq côté assaillants": a bare number and its side
@@ -137,8 +141,9 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
         j = _verb_trigger(gov, trig) if anchor.dep_ == "obj" else None
         if j is not None:
             return j, "object"
-    # 3. a passive participle a few words on, no other verb in between
-    if anchor.dep_ not in OBJECT_DEPS:
+    # 3. a passive participle a few words on, no other verb in between (also when
+    #    the parse hung the number itself on a verb: "42 des 43 personnes à bord sont tuées")
+    if anchor.dep_ not in OBJECT_DEPS or anchor.like_num:
         j = _window(doc, head, trig, sent)
         if j is not None:
             return j, "window"
@@ -146,6 +151,8 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
     #    autre gendarme", "évacuée (3 000 personnes", "l'exécution, jeudi, de 28 soldats"
     j = start - 1
     while j >= sent.start and doc[j].text in ("(", ":", ","):
+        j -= 1
+    if j > sent.start and doc[j].lower_ in ("les", "ses", "leurs") and j + 1 == start:  # "tue les 96 passagers"
         j -= 1
     if j >= sent.start and j in trig and (doc[j].pos_ == "VERB" or _after_auxiliary(doc[j])):
         return j, "verb_before"
@@ -167,7 +174,11 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             for k in range(j + 1, min(j + 4, start)):
                 if k in trig and doc[k].pos_ in ("NOUN", "ADJ"):
                     return k, "among"
-    # 6. the next sentence goes on with a pronoun: "2 d'entre elles s'échappent. Elles sont blessées."
+    # 6. a tally noun subject of the verb: "le nombre des décès [...] s'établissait à 2 045 personnes"
+    j = tally_subject(anchor, trig)
+    if j is not None:
+        return j, "tally"
+    # 7. the next sentence goes on with a pronoun: "2 d'entre elles s'échappent. Elles sont blessées."
     if sent.end < len(doc):
         nxt = doc[sent.end]
         if nxt.lower_ in ("ils", "elles") and nxt.dep_ in SUBJECT_DEPS:
@@ -234,19 +245,22 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
     """All casualty figures of ``doc``, in text order."""
     trig = trigger_tokens(doc, matcher, category)
     figures: list[Figure] = []
-    if not trig:
+    if not trig and not any(t.lemma_ == "survivre" for t in doc):
         return figures
     sents = list(doc.sents)
     for k, sent in enumerate(sents):
         # every link ends on a trigger of this sentence or the next one: skip the others
         reach = sents[k + 1].end if k + 1 < len(sents) else sent.end
-        if not any(sent.start <= i < reach for i in trig) \
+        if not any(sent.start <= i < reach for i in trig) and not any(t.lemma_ == "survivre" for t in sent) \
                 and not (figures and any(t.lower_ == "en" for t in sent)):  # "on en compte 31"
             continue
         scopes = _scope_phrases(sent)
         sent_figs: list[Figure] = []
         pending: list[tuple[Span, Quantity]] = []
+        dates = [(m.start, m.end) for m in sentence_dates(sent, doc._.published if doc.has_extension("published") else None)]
         for q in find_quantities(span_text(sent)):
+            if any(a <= q.start < b for a, b in dates):
+                continue  # "pendant la période du 4 au 13 août", "au mois d'août 2003"
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
@@ -290,10 +304,24 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     head_i, pronoun = _victim_head(doc, span.start, span.end, q, sent.end)
     head = doc[head_i] if head_i is not None else None
     prev_tok = _word_before(doc, sent, span.start)
-    if q.kind == "digits" and span.start > sent.start and doc[span.start - 1].pos_ == "PROPN":
-        return None  # "France 2", "Airbus A330"
+    before = doc[span.start - 1] if span.start > sent.start else None
+    if q.kind == "digits" and before is not None and (before.pos_ == "PROPN" or (
+            before.is_title and before.i > sent.start and not before.like_num)):
+        return None  # "France 2", "Airbus A330", "un Tupolev 154"
+    if q.kind == "digits" and "," in q.text and not any(c.isalpha() for c in q.text):
+        return None  # a rate, not people: "une moyenne de 9,7 tués par jour"
+    window = doc[max(sent.start, span.start - 7):span.start]
+    excepted = next((t for t in reversed(window) if t.lower_ in EXCEPT_WORDS), None)
+    if excepted is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[excepted.i:span.start]):
+        return None  # "tous sont morts à l'exception d'un enfant": the one who survived
+    if _none_survived(doc, sent, span):
+        return Figure(q, span.start, span.end, head_i, None, "killed", (_is_person(head) if head is not None else None)
+                      or "unspecified", "none_survived")
     subset = prev_tok is not None and prev_tok.lower_ in SUBSET_MARKERS and bool(previous)
     counts_trigger = head is not None and head_i in trig and not pronoun
+    if span.start - 2 >= sent.start and doc[span.start - 1].lower_ == "des" and doc[span.start - 2].like_num \
+            and not counts_trigger:
+        return None  # the whole of a part: "11 des 13 passagers sont tués" (but "deux des 150 blessés")
     if prev_tok is not None and prev_tok.lower_ == "dont" and not previous and not counts_trigger:
         found = _part_of_uncounted(doc, sent, span, q, head, prev_tok, trig)
         if found is not None:  # "de nombreuses personnes, dont des dizaines d'enfants"
@@ -303,6 +331,8 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     # a number inside a date or an age is not a count of people
     if head is not None and head.lower_ in _context()["units"]:
         return None
+    if head is not None and not counts_trigger and _rescued(head, trig):
+        return None  # "550 rescapés", "plus de 4000 personnes ont été secourues"
     if q.kind == "article" and span.end < sent.end and doc[span.end].lower_ == "même":
         return None  # "membres d'une même famille"
     if q.kind == "article" and (head is None or head_i != span.end and doc[span.end].lower_ not in ("des", "de", "d'", "autre", "jeune")):
@@ -410,6 +440,28 @@ def _part_of_uncounted(doc: Doc, sent: Span, span: Span, q: Quantity, head: Toke
         group = next((g for g in map(_is_person, wholes) if g), "unspecified")
     return _checked(doc, span, q, head if group != "unspecified" else None, trig_i, _category(trig[trig_i], head),
                     group, f"subset:{how}:{trig[trig_i][1]}", subset=True)
+
+
+def _none_survived(doc: Doc, sent: Span, span: Span) -> bool:
+    """ "Aucune des 155 personnes à bord n'a survécu": all of them died."""
+    if span.start - 2 < sent.start or doc[span.start - 1].lower_ != "des" \
+            or doc[span.start - 2].lower_ not in ("aucune", "aucun", "nul", "nulle"):
+        return False
+    return any(t.lemma_ == "survivre" for t in doc[span.end:sent.end])
+
+
+def _rescued(head: Token, trig: dict) -> bool:
+    """Survivors and people rescued are no casualties: "550 rescapés", "4000
+    personnes ont été secourues" (the noun, or a rescue verb right after it
+    that no trigger follows: "secourues et hospitalisées" are injured)."""
+    ctx = _context()
+    if head.lemma_.lower() in ctx["survivors"] or head.lower_ in ctx["survivors"]:
+        return True
+    doc = head.doc
+    for t in doc[head.i + 1:min(head.i + 5, head.sent.end)]:
+        if t.lemma_.lower() in ctx["rescue_verbs"] and t.pos_ in ("VERB", "ADJ"):
+            return not any(k in trig for k in range(t.i + 1, min(t.i + 4, head.sent.end)))
+    return False
 
 
 def _word_before(doc: Doc, sent: Span, start: int) -> Token | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .coordination import THRESHOLDS
 from .triggers import context as _context
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
@@ -36,7 +37,8 @@ def hypothetical(tok: Token) -> bool:
                 return True
         if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ == "VERB"):
             break  # a coordinated clause is not under the verb before it: "menace de s'effondrer et évacuent..."
-        if tok.dep_ == "acl:relcl" or (tok is not start and tok.dep_ in SUBJECT_DEPS and start.pos_ in ("NOUN", "ADJ")) \
+        if tok.dep_ == "acl:relcl" or (tok is not start and tok.dep_ in SUBJECT_DEPS and start.pos_ in ("NOUN", "ADJ")
+                                       and tok.lower_ not in THRESHOLDS) \
                 or any(c.lower_ == "qui" and c.dep_ in SUBJECT_DEPS for c in tok.children):
             break  # a figure inside the subject or a relative clause is stated: "le bilan, qui fait état de 30 morts, pourrait..."
         tok = tok.head

@@ -51,6 +51,21 @@ def tally_trigger(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
     return None
 
 
+def tally_subject(anchor, trig: dict) -> int | None:
+    """The trigger of a tally noun that is the subject of the verb governing
+    the figure: "le nombre des décès en surnombre [...] s'établissait à 2 045
+    personnes" (the parse, when the tally is too far for the words)."""
+    verb = anchor.head
+    if verb.pos_ not in ("VERB", "AUX") or anchor.dep_ not in ("obl", "obl:arg", "obl:mod", "obj"):
+        return None
+    for subj in verb.children:
+        if subj.dep_ in ("nsubj", "nsubj:pass") and subj.lemma_ in _context()["tally"]:
+            for c in subj.children:
+                if c.i in trig and c.pos_ in ("NOUN", "ADJ", "VERB"):
+                    return c.i
+    return None
+
+
 def running_total(doc: Doc, sent: Span, span: Span) -> bool:
     """A tally noun right before the number, naming no casualty of its own:
     "portant le total à 27", "le bilan passe à 12"."""

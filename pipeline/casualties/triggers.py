@@ -32,8 +32,9 @@ def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[TokenMatcher, dict[s
 def trigger_tokens(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> dict[int, tuple[str, str, int]]:
     """Map token index -> (category, pattern id, end of the match), longest match winning."""
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
-    not_before = context()["not_before"]
-    spans = [sp for sp in spans if sp.end >= len(doc) or doc[sp.end].lower_ not in not_before.get(sp.label_, ())]
+    not_before, not_after = context()["not_before"], context()["not_after"]
+    spans = [sp for sp in spans if (sp.end >= len(doc) or doc[sp.end].lower_ not in not_before.get(sp.label_, ()))
+             and not any(t.lemma_.lower() in not_after.get(sp.label_, ()) for t in doc[max(0, sp.start - 2):sp.start])]
     out: dict[int, tuple[str, str]] = {}
     agentive = category.get("agentive", set())
     for span in filter_spans(spans):
