@@ -331,8 +331,6 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     # a number inside a date or an age is not a count of people
     if head is not None and head.lower_ in _context()["units"]:
         return None
-    if head is not None and not counts_trigger and _rescued(head, trig):
-        return None  # "550 rescapés", "plus de 4000 personnes ont été secourues"
     if q.kind == "article" and span.end < sent.end and doc[span.end].lower_ == "même":
         return None  # "membres d'une même famille"
     if q.kind == "article" and (head is None or head_i != span.end and doc[span.end].lower_ not in ("des", "de", "d'", "autre", "jeune")):
@@ -450,18 +448,15 @@ def _none_survived(doc: Doc, sent: Span, span: Span) -> bool:
     return any(t.lemma_ == "survivre" for t in doc[span.end:sent.end])
 
 
-def _rescued(head: Token, trig: dict) -> bool:
-    """Survivors and people rescued are no casualties: "550 rescapés", "4000
-    personnes ont été secourues" (the noun, or a rescue verb right after it
-    that no trigger follows: "secourues et hospitalisées" are injured)."""
+def _rescued(head: Token) -> bool:
+    """Survivors and people rescued are no casualties unless hurt: "550
+    rescapés", "4000 personnes ont été secourues" (the noun, or a rescue verb
+    right after it)."""
     ctx = _context()
     if head.lemma_.lower() in ctx["survivors"] or head.lower_ in ctx["survivors"]:
         return True
-    doc = head.doc
-    for t in doc[head.i + 1:min(head.i + 5, head.sent.end)]:
-        if t.lemma_.lower() in ctx["rescue_verbs"] and t.pos_ in ("VERB", "ADJ"):
-            return not any(k in trig for k in range(t.i + 1, min(t.i + 4, head.sent.end)))
-    return False
+    after = head.doc[head.i + 1:min(head.i + 5, head.sent.end)]
+    return any(t.lemma_.lower() in ctx["rescue_verbs"] and t.pos_ in ("VERB", "ADJ") for t in after)
 
 
 def _word_before(doc: Doc, sent: Span, start: int) -> Token | None:
@@ -492,6 +487,9 @@ def _checked(doc: Doc, span: Span, q: Quantity, head: Token | None, trig_i: int 
     """Drop figures that are negated or hypothetical."""
     if cat == "missing" and head is not None and head.lemma_.lower() in _context()["wanted"]:
         return None  # "quatre suspects sont recherchés" are not missing
+    if (cat != "injured" or rule.startswith(("breakdown", "elliptic"))) and head is not None and head.i != trig_i \
+            and _rescued(head):
+        return None  # "550 rescapés", "plus de 4000 personnes ont été secourues"; not "les deux survivants sont blessés"
     ref = doc[trig_i] if trig_i is not None else (head if head is not None else span[-1])
     if q.kind != "zero" and (negated(ref) or (ref.head.pos_ in ("VERB", "AUX") and negated(ref.head))):
         return None

@@ -415,7 +415,9 @@ CONSTRUCTIONS = [
     ('On compte 12 morts, 30 blessés et 200 rescapés.', [('killed', 12, 'exact', 'unspecified'), ('injured', 30, 'exact', 'unspecified')]),
     ('Deux blessés ont été secourus par les pompiers.', [('injured', 2, 'exact', 'unspecified')]),
     ('Trois blessés ont été sauvés.', [('injured', 3, 'exact', 'unspecified')]),
-    ('Les 40 survivants ont été hospitalisés.', []),
+    ('Les 40 survivants ont été hospitalisés.', [('injured', 40, 'exact', 'unspecified')]),  # hurt, then
+    ('Les deux survivants sont grièvement blessés.', [('injured', 2, 'exact', 'unspecified')]),
+    ('Les 40 survivants ont été interrogés.', []),
     # a number inside a date is no count; a tally noun subject of the verb gives the category
     ("Le nombre des décès en surnombre pendant la période du 4 au 13 août s'établissait à 2 045 personnes.", [('killed', 2045, 'exact', 'unspecified')]),
     ("Le nombre de morts dans les trois provinces du pays s'élève désormais à 2 300 personnes.", [('killed', 2300, 'exact', 'unspecified')]),
