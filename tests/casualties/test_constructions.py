@@ -464,6 +464,9 @@ CONSTRUCTIONS = [
     ("Trois assaillants se sont fait sauter avec des ceintures d'explosifs.", [('killed', 3, 'exact', 'militants')]),
     ('Deux pilotes sont tués.', [('killed', 2, 'exact', 'unspecified')]),
     ('Des milliers de Togolais ont déjà fui au Bénin voisin.', [('displaced', 2000, 'vague', 'unspecified')]),
+    ('Quelque 700 000 personnes ont fui vers le Bangladesh voisin.', [('displaced', 700000, 'approx', 'unspecified')]),
+    ('Deux millions de personnes ont fui en Pologne.', [('displaced', 2000000, 'exact', 'unspecified')]),
+    ('Les deux joueurs ont fui vers la sortie.', []),
     ("L'avion a atterri sans faire de blessés.", [('injured', 0, 'exact', 'unspecified')]),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
