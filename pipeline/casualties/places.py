@@ -68,7 +68,8 @@ def _event_name_places(sent: Span) -> list[Span]:
         start = end = i + 1 + (doc[i].lower_ not in ("du", "des") and article)
         while end < sent.end and doc[end].is_title:
             end += 1
-        if end > start and (not article or geocode(doc[start:end].text) is not None):
+        if end > start and doc[start].lower_ not in load_json("attribution.json")["not_event_places"] \
+                and (not article or geocode(doc[start:end].text) is not None):
             out.append(Span(doc, start, end, label="LOC"))
     return out
 

@@ -72,6 +72,7 @@ def test_most_specific_place_of_the_sentence(nlp, text, location):
     ("En Italie, le séisme d'Amatrice a fait 299 morts.", "Amatrice"),
     # not a ship or a thing named after an article
     ("En Corée du Sud, le naufrage du Sewol a fait 304 morts.", "Corée du Sud"),
+    ("Au Nigeria, le massacre de Noël a fait 40 morts.", "Nigeria"),  # a time, not a place
     # a place noun says what a name is: a village, a municipality (whatever the tagger calls it)
     ("Aux Philippines, le village de Guinsaugon a été englouti : 200 morts.", "Guinsaugon"),
     ("En Colombie, 30 corps ont été retrouvés dans la municipalité de Bello.", "Bello"),
