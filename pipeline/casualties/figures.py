@@ -44,12 +44,15 @@ class Figure:
     rule: str
     trigger_end: int | None = None
     subset: bool = False  # a part of the figure before it ("dont 5 enfants")
+    remote: bool = False  # the trigger is a noun of the sentence before ("Parmi elles : 16 fillettes")
 
     @property
     def tokens(self) -> tuple[int, int]:
-        """Token range of the evidence: quantity, victim noun and trigger phrase."""
-        idx = [self.q_start, self.q_end - 1] + [i for i in (self.head, self.trigger) if i is not None]
-        if self.trigger_end is not None and self.trigger is not None and self.trigger >= self.q_start:
+        """Token range of the evidence: quantity, victim noun and trigger phrase
+        (not a remote trigger: the evidence stays in the figure's sentence)."""
+        idx = [self.q_start, self.q_end - 1] + [i for i in (self.head, None if self.remote else self.trigger)
+                                                  if i is not None]
+        if self.trigger_end is not None and self.trigger is not None and self.trigger >= self.q_start and not self.remote:
             idx.append(self.trigger_end - 1)
         return min(idx), max(idx) + 1
 

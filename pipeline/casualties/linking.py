@@ -174,6 +174,13 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             for k in range(j + 1, min(j + 4, start)):
                 if k in trig and doc[k].pos_ in ("NOUN", "ADJ"):
                     return k, "among"
+            if j + 1 < start and doc[j + 1].lower_ in ("elles", "eux", "celles-ci", "ceux-ci") and sent.start > 0:
+                # "les noms des victimes. Parmi elles : 16 fillettes": the last casualty noun before
+                before = doc[sent.start - 1].sent
+                k = next((k for k in range(sent.start - 1, before.start - 1, -1) if k in trig and (
+                    doc[k].pos_ == "NOUN" or doc[k].dep_ in ("amod", "acl"))), None)  # "les blessés", "les manifestants interpellés"
+                if k is not None:
+                    return k, "among"
     # 6. a tally noun subject of the verb: "le nombre des décès [...] s'établissait à 2 045 personnes"
     j = tally_subject(anchor, trig)
     if j is not None:
@@ -249,10 +256,11 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
         return figures
     sents = list(doc.sents)
     for k, sent in enumerate(sents):
-        # every link ends on a trigger of this sentence or the next one: skip the others
+        # every link ends on a trigger of the sentence before ("parmi elles", "on en compte 31"),
+        # this one or the next one, or is "n'a survécu": skip the others
+        first = sents[k - 1].start if k else sent.start
         reach = sents[k + 1].end if k + 1 < len(sents) else sent.end
-        if not any(sent.start <= i < reach for i in trig) and not any(t.lemma_ == "survivre" for t in sent) \
-                and not (figures and any(t.lower_ == "en" for t in sent)):  # "on en compte 31"
+        if not any(first <= i < reach for i in trig) and not any(t.lemma_ == "survivre" for t in sent):
             continue
         scopes = _scope_phrases(sent)
         sent_figs: list[Figure] = []
@@ -391,7 +399,10 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
     trig_i, how = _link(doc, anchor, head if head is not None else span[-1], trig, sent, span.start)
     if trig_i is not None:
         cat = _category(trig[trig_i], head)
-        return _checked(doc, span, q, head, trig_i, cat, group, f"{how}:{trig[trig_i][1]}")
+        fig = _checked(doc, span, q, head, trig_i, cat, group, f"{how}:{trig[trig_i][1]}")
+        if fig is not None and trig_i < sent.start:
+            fig.remote = True  # a noun of the sentence before ("Parmi elles : 16 fillettes"): the evidence stays in this one
+        return fig
     if subset:
         parent = previous[-1]
         return _checked(doc, span, q, head, None, parent.event_type, group, f"subset:{parent.rule}", subset=True)

@@ -468,6 +468,15 @@ CONSTRUCTIONS = [
     ('Deux millions de personnes ont fui en Pologne.', [('displaced', 2000000, 'exact', 'unspecified')]),
     ('Les deux joueurs ont fui vers la sortie.', []),
     ("L'avion a atterri sans faire de blessés.", [('injured', 0, 'exact', 'unspecified')]),
+    # "parmi elles": the casualty noun of the sentence before
+    ('Il a recueilli les noms des blessés. Parmi eux : 16 fillettes et six jeunes gens.', [('injured', 16, 'exact', 'civilians'), ('injured', 6, 'exact', 'unspecified')]),
+    ('Les secours ont évacué les blessés. Parmi eux, trois enfants.', [('injured', 3, 'exact', 'civilians')]),
+    ('La police a libéré les otages. Parmi eux figurent deux Français.', [('kidnapped', 2, 'exact', 'unspecified')]),
+    ("On ignore encore l'identité des disparus. Parmi eux, cinq pêcheurs.", [('missing', 5, 'exact', 'unspecified')]),
+    ('Les manifestants interpellés ont été relâchés. Parmi eux, douze mineurs.', [('arrested', 12, 'exact', 'unspecified')]),
+    ('Les élèves ont visité le musée. Parmi eux, trois enfants.', []),
+    ('Les candidats sont arrivés. Parmi eux, deux Français.', []),
+    ('Nous avons reçu des lettres. Parmi elles, trois anonymes.', []),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
