@@ -110,8 +110,8 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
     # 1. participle or adjective right after the noun: "deux policiers tués"
     for j in range(head.i + 1, min(head.i + 5, sent.end)):
         t = doc[j]
-        if j in trig and not (t.pos_ == "NOUN" and j > head.i + 1):
-            return j, "participle"
+        if j in trig and not (t.pos_ == "NOUN" and j > head.i + 1) and not (trig[j][3] and active_agent(t)):
+            return j, "participle"  # not "deux cents manifestants bloquaient la route"
         if not _is_participle_modifier(t):
             break
     # the parse lost the subject of the verb right after: "et un troisième a été grièvement brûlé"
@@ -228,6 +228,28 @@ def _en_verb(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
     return j if any(t.lower_ == "en" and t.pos_ == "PRON" for t in before) else None
 
 
+def _clitic_objects(doc: Doc, sent: Span, pending: list[tuple[Span, Quantity]], trig: dict,
+                    figures: list[Figure]) -> list[Figure]:
+    """People counted first and taken up by "les" before a trigger verb later
+    in the sentence: "près de 800 mineurs sont au travail quand un incendie
+    se déclare, les prenant au piège" (affected, approx 800)."""
+    taken = {f.q_start for f in figures}
+    out = []
+    for span, q in pending:
+        head_i, pronoun = _victim_head(doc, span.start, span.end, q, sent.end)
+        head = doc[head_i] if head_i is not None and not pronoun else None
+        if span.start in taken or head is None or _is_person(head) is None:
+            continue
+        for t in doc[head.i + 1:sent.end]:
+            if t.lower_ in ("les", "leur") and t.i + 1 < sent.end:  # a clitic, whatever its tag, before a verb
+                verb = next((v for v in doc[t.i + 1:min(t.i + 4, sent.end)] if v.pos_ != "AUX"), doc[t.i + 1])
+                if verb.i in trig and verb.pos_ == "VERB":
+                    out.append(Figure(q, span.start, span.end, head.i, None, _category(trig[verb.i], head),
+                                      _is_person(head) or "unspecified", f"clitic:{trig[verb.i][1]}"))
+                    break
+    return out
+
+
 def _en_count(doc: Doc, sent: Span, span: Span) -> bool:
     """A bare number counted by a verb after the pronoun "en": "les hôpitaux
     en annoncent 31", "on en dénombre déjà 12"."""
@@ -294,6 +316,8 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
         if pending and sent_figs:
             sent_figs = sorted(sent_figs + respective_figures(doc, pending, sent_figs)
                                + totals_of_subsets(doc, pending, sent_figs), key=lambda f: f.q_start)
+        if pending:
+            sent_figs = sorted(sent_figs + _clitic_objects(doc, sent, pending, trig, sent_figs), key=lambda f: f.q_start)
         scope_qualifiers(doc, sent_figs, scopes)
         inherit_groups(doc, sent_figs)
         figures.extend(sent_figs)

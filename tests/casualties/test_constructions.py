@@ -477,6 +477,14 @@ CONSTRUCTIONS = [
     ('Les élèves ont visité le musée. Parmi eux, trois enfants.', []),
     ('Les candidats sont arrivés. Parmi eux, deux Français.', []),
     ('Nous avons reçu des lettres. Parmi elles, trois anonymes.', []),
+    # people counted first, taken up by "les" before a trigger verb
+    ('Deux cents manifestants bloquaient la route quand la police les a interpellés.', [('arrested', 200, 'exact', 'protesters')]),
+    ('Trois enfants jouaient dans la cour quand un obus les a tués.', [('killed', 3, 'exact', 'civilians')]),
+    ("Une vingtaine d'ouvriers travaillaient dans la mine quand un éboulement les a ensevelis.", [('affected', 20, 'approx', 'unspecified')]),
+    ('Cinq randonneurs marchaient sur le glacier quand une avalanche les a emportés.', []),
+    ('Quarante élèves visitaient le musée quand un guide les a accueillis.', []),
+    ('Trois enfants jouaient dans la cour quand leur mère les a appelés.', []),
+    ('Deux cents manifestants bloquaient la route.', []),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
