@@ -485,6 +485,15 @@ CONSTRUCTIONS = [
     ('Quarante élèves visitaient le musée quand un guide les a accueillis.', []),
     ('Trois enfants jouaient dans la cour quand leur mère les a appelés.', []),
     ('Deux cents manifestants bloquaient la route.', []),
+    # violently assaulted: injured
+    ('Trois surveillants ont été violemment agressés.', [('injured', 3, 'exact', 'security_forces')]),
+    ('Un chauffeur de bus a été sauvagement frappé par deux passagers.', [('injured', 1, 'exact', 'unspecified')]),
+    ('Deux infirmières ont été physiquement agressées aux urgences.', [('injured', 2, 'exact', 'civilians')]),
+    ('Quatre policiers ont été violemment frappés lors de la manifestation.', [('injured', 4, 'exact', 'security_forces')]),
+    ('Un supporter a été sauvagement tabassé.', [('injured', 1, 'exact', 'civilians')]),
+    ('Le ministre a été violemment critiqué.', []),
+    ('Trois surveillants ont été insultés.', []),
+    ('La région a été violemment frappée par la crise.', []),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
