@@ -125,15 +125,15 @@ def continues_list(doc: Doc, sent: Span, span: Span, previous: list[Figure]) -> 
     parent = previous[-1]
     before = doc[span.start - 1]
     noun_end = (parent.head if parent.head is not None else parent.q_end - 1) + 1
-    if before.text == "(" and before.i == noun_end:
+    if before.text in ("(", "[") and before.i == noun_end:
         return parent  # another toll in brackets: "Sept personnes (au moins 18, selon certaines sources) ont été tuées"
     end = parent.tokens[1]
-    bracket = end < len(doc) and doc[end].text == "("  # "sept morts (deux civils et 5 assaillants)"
+    bracket = end < len(doc) and doc[end].text in ("(", "[")  # "sept morts (deux civils et 5 assaillants)"
     if before.lower_ not in LIST_GLUE and not (bracket and before.i == end):
         return None
     if end > span.start or _finite_verb_between(doc, end, span.start):
         return None
-    if any(t.text in (";", ".", "(", ")") for t in doc[end + bracket:span.start]):
+    if any(t.text in (";", ".", "(", ")", "[", "]") for t in doc[end + bracket:span.start]):
         return None
     return parent
 

@@ -6,6 +6,9 @@ the dependency parse.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import sentence_dates
@@ -24,6 +27,7 @@ OBJECT_DEPS = {"obj", "nmod", "obl", "obl:arg", "obl:mod", "iobj"}  # never obl:
 SUBSET_MARKERS = {"dont", "lesquels", "lesquelles"}
 LINKING_VERBS = {"être", "rester", "demeurer", "trouver", "retrouver", "sembler", "paraître", "devoir", "avoir"}
 STATE_CASES = {"en", "sous", "derrière", "dans", "à"}  # "placés en garde à vue", "sous mandat de dépôt"
+_PERCENT = re.compile(r"\s*(?:%|pour\s*cents?\b|pourcents?\b)", re.IGNORECASE)
 EXCEPT_WORDS = {"exception", "sauf", "hormis", "excepté", "exceptée", "exceptés", "hors"}
 POSSESSIVES = {"ses", "leurs", "nos", "vos", "mes", "tes", "ces"}
 
@@ -114,6 +118,12 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             return j, "participle"  # not "deux cents manifestants bloquaient la route"
         if not _is_participle_modifier(t):
             break
+    # a trigger verb right before the quantity is its verb, whatever the parse: "tuant 23 civils et
+    # en blessant plus de 100 autres personnes"
+    j = start - 1
+    if j >= sent.start and j in trig and doc[j].pos_ == "VERB" and doc[j].lower_.endswith("ant") and j - 1 >= sent.start \
+            and doc[j - 1].lower_ == "en":
+        return j, "verb_before"
     # the parse lost the subject of the verb right after: "et un troisième a été grièvement brûlé"
     if head.i + 1 < sent.end and doc[head.i + 1].pos_ == "AUX" and anchor.dep_ not in SUBJECT_DEPS:
         j = _window(doc, head, trig, sent)
@@ -156,7 +166,8 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
         j -= 1
     if j >= sent.start and j in trig and (doc[j].pos_ == "VERB" or _after_auxiliary(doc[j])):
         return j, "verb_before"
-    if start - 1 >= sent.start and doc[start - 1].lower_ in ("de", "d'"):
+    if start - 1 >= sent.start and doc[start - 1].lower_ in ("de", "d'") \
+            and not (doc[start].text.isdigit() and len(doc[start].text) == 4):  # "les victimes du massacre de 1968"
         for j in range(start - 2, max(sent.start, start - 12) - 1, -1):
             t = doc[j]
             if t.pos_ in ("VERB", "AUX") or t.text in CLAUSE_BREAKS:
@@ -228,6 +239,24 @@ def _en_verb(doc: Doc, sent: Span, span: Span, trig: dict) -> int | None:
     return j if any(t.lower_ == "en" and t.pos_ == "PRON" for t in before) else None
 
 
+def _as_many(doc: Doc, sent: Span, trig: dict, figures: list[Figure]) -> list[Figure]:
+    """ "plus d'une centaine de morts et autant de blessés": the count of the
+    figure before, with the category of the noun after "autant de"."""
+    out = []
+    for t in sent:
+        if t.lower_ != "autant" or t.i + 2 >= sent.end or doc[t.i + 1].lower_ not in ("de", "d'"):
+            continue
+        noun, before = doc[t.i + 2], [f for f in figures if f.q_end <= t.i]
+        if noun.i in trig and before:
+            prev = before[-1]
+            q = replace(prev.quantity, start=t.idx - sent.start_char, end=t.idx + len(t.text) - sent.start_char,
+                        text=t.text)
+            out.append(Figure(q, t.i, t.i + 1, noun.i, noun.i, _category(trig[noun.i], noun),
+                              token_group(noun) or "unspecified",
+                              f"as_many:{trig[noun.i][1]}", trigger_end=trig[noun.i][2]))
+    return out
+
+
 def _clitic_objects(doc: Doc, sent: Span, pending: list[tuple[Span, Quantity]], trig: dict,
                     figures: list[Figure]) -> list[Figure]:
     """People counted first and taken up by "les" before a trigger verb later
@@ -289,8 +318,8 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
         pending: list[tuple[Span, Quantity]] = []
         dates = [(m.start, m.end) for m in sentence_dates(sent, doc._.published if doc.has_extension("published") else None)]
         for q in find_quantities(span_text(sent)):
-            if any(a <= q.start < b for a, b in dates):
-                continue  # "pendant la période du 4 au 13 août", "au mois d'août 2003"
+            if any(a <= q.start < b for a, b in dates) or _PERCENT.match(span_text(sent), q.end):
+                continue  # "pendant la période du 4 au 13 août", "au mois d'août 2003", "80 pour cent"
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
@@ -318,6 +347,8 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
                                + totals_of_subsets(doc, pending, sent_figs), key=lambda f: f.q_start)
         if pending:
             sent_figs = sorted(sent_figs + _clitic_objects(doc, sent, pending, trig, sent_figs), key=lambda f: f.q_start)
+        if sent_figs:
+            sent_figs = sorted(sent_figs + _as_many(doc, sent, trig, sent_figs), key=lambda f: f.q_start)
         scope_qualifiers(doc, sent_figs, scopes)
         inherit_groups(doc, sent_figs)
         figures.extend(sent_figs)

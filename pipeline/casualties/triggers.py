@@ -43,6 +43,17 @@ def trigger_tokens(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) ->
     return out
 
 
+def _beside_injured(doc: Doc, fig, figures: list) -> bool:
+    """Whether an injured figure follows "N victimes" in its list: "quatre
+    victimes et de douzaines de blessés" (only verbless glue in between)."""
+    nxt = next((f for f in figures if f.q_start > fig.q_start), None)
+    if nxt is None or nxt.event_type != "injured" or nxt.subset:
+        return False
+    between = doc[fig.tokens[1]:nxt.q_start]
+    return len(between) <= 3 and any(t.lower_ == "et" for t in between) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
 def active_agent(verb: Token) -> bool:
     """True when ``verb`` is in the active voice, so its subject is the agent:
     "trois hommes ont tué deux policiers" (not "ont été tués", "se sont noyés").
@@ -85,12 +96,16 @@ def victims_who_died(doc: Doc, figures: list, trig: dict) -> None:
     >>> [s._.event_type for s in nlp("L'accident a fait 45 victimes. Les passagers ont péri.").spans["casualties"]]
     ['killed']
     """
-    if not any(v[0] == "killed" for v in trig.values()):
-        return
+    died = any(v[0] == "killed" for v in trig.values())
     for fig in figures:
         if fig.event_type != "affected" or fig.trigger is None or trig[fig.trigger][1] != "affected.victime":
             continue
         if fig.quantity.kind in ("zero", "vague", "quantifier"):
+            continue
+        if _beside_injured(doc, fig, figures):  # "quatre victimes et des douzaines de blessés": the victims died
+            fig.event_type = "killed"
+            continue
+        if not died:
             continue
         sent = doc[fig.trigger].sent
         others = {v[0] for i, v in trig.items() if sent.start <= i < sent.end and v[1] != "affected.victime"}

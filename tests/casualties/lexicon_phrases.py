@@ -47,6 +47,7 @@ PHRASES = [
     ("affected.immoler", "Deux manifestants se sont immolés.", "affected", 2),
     ("killed.perdre_la_vie", "Cinq alpinistes ont perdu la vie.", "killed", 5),
     ("killed.laisser_la_vie", "Deux motards y ont laissé la vie.", "killed", 2),
+    ("kidnapped.emmener_de_force", "Au moins 97 jeunes hommes sont emmenés de force par les djihadistes.", "kidnapped", 97),
     ("injured.violemment_agresse", "Trois surveillants ont été violemment agressés.", "injured", 3),
     ("killed.trouver_la_mort", "Trois randonneurs ont trouvé la mort.", "killed", 3),
     ("arrested.garde_a_vue", "On compte 35 gardes à vue.", "arrested", 35),
