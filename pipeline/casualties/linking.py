@@ -125,7 +125,10 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
             and doc[j - 1].lower_ == "en":
         return j, "verb_before"
     # the parse lost the subject of the verb right after: "et un troisième a été grièvement brûlé"
-    if head.i + 1 < sent.end and doc[head.i + 1].pos_ == "AUX" and anchor.dep_ not in SUBJECT_DEPS:
+    k = head.i + 1
+    while k < sent.end and doc[k].pos_ == "ADJ" and k - head.i <= 2:  # "160 civils peuls sont tués"
+        k += 1
+    if k < sent.end and doc[k].pos_ == "AUX" and anchor.dep_ not in SUBJECT_DEPS:
         j = _window(doc, head, trig, sent)
         if j is not None:
             return j, "window"
@@ -209,8 +212,12 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
 def _window(doc: Doc, head: Token, trig: dict, sent: Span) -> int | None:
     """A trigger participle a few words after the noun, no other verb or
     number in between: "deux personnes, grièvement atteintes, ont été hospitalisées"."""
-    for j in range(head.i + 1, min(head.i + 8, sent.end)):
+    ages = {i for t in doc[head.i + 1:min(head.i + 4, sent.end)] if t.lower_.startswith("âgé")
+            for i in range(t.i, next((a.i + 1 for a in doc[t.i:min(t.i + 7, sent.end)] if a.lower_ in ("an", "ans")), t.i))}
+    for j in range(head.i + 1, min(head.i + 8 + len(ages), sent.end)):
         t = doc[j]
+        if j in ages:  # "97 jeunes hommes âgés de 15 à 30 ans sont emmenés de force"
+            continue
         if t.text in CLAUSE_BREAKS or t.lower_ in ("qui", "que", "dont", "mais"):
             break
         after_verb = doc[j - 1].pos_ == "AUX" or doc[j - 1].lemma_ in LINKING_VERBS

@@ -522,6 +522,15 @@ CONSTRUCTIONS = [
     ('Le bilan est proche des 1 500 morts.', [('killed', 1500, 'approx', 'unspecified')]),
     ('48 marchands de poissons sont massacrés.', [('killed', 48, 'exact', 'unspecified')]),
     ('Au moins 97 jeunes hommes sont emmenés de force par les djihadistes.', [('kidnapped', 97, 'at_least', 'unspecified')]),
+    # the verb after an adjective or an age, when the parse lost the subject
+    ('En 2019, les violences se poursuivent : au moins 160 civils peuls sont tués le 23 mars par des chasseurs.', [('killed', 160, 'at_least', 'civilians')]),
+    ('Au moins 97 jeunes hommes âgés de 15 à 30 ans sont emmenés de force par les djihadistes.', [('kidnapped', 97, 'at_least', 'unspecified')]),
+    ('Trois enfants âgés de 5 à 8 ans ont été blessés.', [('injured', 3, 'exact', 'civilians')]),
+    ('Deux femmes âgées de 70 ans sont mortes dans l\'incendie.', [('killed', 2, 'exact', 'unspecified')]),
+    ('Cinq soldats maliens ont été tués.', [('killed', 5, 'exact', 'security_forces')]),
+    ('Trois enfants âgés de 5 à 8 ans ont été vaccinés.', []),
+    ('Deux femmes âgées de 70 ans ont été décorées.', []),
+    ('Douze élèves âgés de 10 ans sont partis en voyage.', []),
     # not figures: no casualty noun
     ('Trois films figurent parmi les favoris.', []),
     ('Deux Français figurent parmi les lauréats.', []),
