@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import timedelta
+from functools import lru_cache
 from typing import Iterable
 
 from ..geocode.places import km
@@ -48,7 +49,14 @@ def date_gap(a: Report, b: Report) -> int | None:
 
 
 def _pair_params(a: Report, b: Report) -> dict:
-    pa, pb = params(a.family), params(b.family)
+    return _family_pair(a.family, b.family)
+
+
+@lru_cache(maxsize=None)
+def _family_pair(fa: str, fb: str) -> dict:
+    """The thresholds of a pair of reports of families ``fa`` and ``fb``
+    (the looser of the two), once per pair of families: read, never changed."""
+    pa, pb = params(fa), params(fb)
     out = {k: max(pa[k], pb[k]) for k in ("window_days", "span_days", "max_km")}
     out.update({k: min(pa[k], pb[k]) for k in ("min_similarity", "min_similarity_undated")})
     out["distinct_places"] = pa.get("distinct_places", False) and pb.get("distinct_places", False)
@@ -104,13 +112,23 @@ def similarity(a: Report, b: Report, weights: dict[str, float]) -> float:
     >>> round(similarity(a, b, {}), 2)
     0.74
     """
-    def vec(r):
-        return {f: (1 + math.log(c)) * weights.get(f, 1.0) for f, c in r.features.items()}
+    return cosine(tf_idf(a, weights), tf_idf(b, weights))
 
-    va, vb = vec(a), vec(b)
+
+def tf_idf(r: Report, weights: dict[str, float]) -> tuple[dict[str, float], float]:
+    """The weighted features of a report and their norm.
+
+    >>> tf_idf(Report("a@0", "a", None, "hazard", features=Counter({"seisme": 1})), {"seisme": 2.0})
+    ({'seisme': 2.0}, 2.0)
+    """
+    v = {f: (1 + math.log(c)) * weights.get(f, 1.0) for f, c in r.features.items()}
+    return v, math.sqrt(sum(w * w for w in v.values()))
+
+
+def cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
+    """Cosine of two vectors of :func:`tf_idf` (0 when one is empty)."""
+    (va, na), (vb, nb) = a, b
     dot = sum(w * vb[f] for f, w in va.items() if f in vb)
-    na = math.sqrt(sum(w * w for w in va.values()))
-    nb = math.sqrt(sum(w * w for w in vb.values()))
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -147,12 +165,16 @@ def candidate_pairs(block: list[Report], all_pairs: int = 200) -> list[tuple[int
 def block_links(block: list[Report]) -> list[tuple[float, str, str]]:
     """The pairs of a block that may be one event, with their similarity."""
     weights = idf(block)
+    vectors: dict[int, tuple] = {}  # tf_idf of a report, once per block
     links = []
     for i, j in candidate_pairs(block):
         a, b = block[i], block[j]
         if a.key == b.key or not compatible(a, b):
             continue
-        s = similarity(a, b, weights)
+        for k in (i, j):
+            if k not in vectors:
+                vectors[k] = tf_idf(block[k], weights)
+        s = cosine(vectors[i], vectors[j])
         need = threshold(a, b)
         if date_gap(a, b) is None:
             need = max(2 * need, NO_DATE_SIMILARITY)  # nothing dates one of them: the text alone must tell
