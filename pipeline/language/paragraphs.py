@@ -18,33 +18,57 @@ boundaries set before it.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .texts import doc_text
+
+_NEWLINE = re.compile("\n")
 
 
 def line_starts(doc: Doc, title_end: int | None = None) -> list[int]:
     """Indices of the tokens that start a sentence because of a line break:
     after a blank line, after the headline (which ends at ``title_end``,
     see :func:`headline_end`; computed when not given), and after a line
-    ending with a full stop when a capital follows.
+    ending with a full stop when a capital follows. Only the tokens that
+    hold a line break are looked at.
 
     >>> line_starts(nlp.make_doc("Titre\\n\\nTexte suivi."))
     [2]
     """
+    text = doc_text(doc)
     if title_end is None:
-        title_end = headline_end(doc_text(doc))
+        title_end = headline_end(text)
     out = []
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if "\n" not in tok.text_with_ws or nxt.is_space:
+    for i in _tokens_with_newline(doc, text):
+        if i >= len(doc) - 1:
+            break
+        tok, nxt = doc[i], doc[i + 1]
+        if nxt.is_space:
             continue
-        if tok.text_with_ws.count("\n") >= 2 or (title_end and tok.idx <= title_end < nxt.idx):
+        if tok.text.count("\n") >= 2 or (title_end and tok.idx <= title_end < nxt.idx):
             out.append(nxt.i)
         elif _ends_sentence(doc[tok.i - 1] if tok.is_space and tok.i else tok) and nxt.text[:1].isupper():
             out.append(nxt.i)
     return out
+
+
+def _tokens_with_newline(doc: Doc, text: str) -> list[int]:
+    """Indices, in order, of the tokens whose text holds a line break (the
+    space after a token is one " " at most, so a break is in a token's own
+    text), found from the text and the token offsets: no ``Token`` objects made.
+
+    >>> _tokens_with_newline(nlp.make_doc("Un.\\nDeux\\n\\n"), "Un.\\nDeux\\n\\n")
+    [2, 4]
+    """
+    if "\n" not in text:
+        return []
+    starts = doc.to_array(IDX).tolist()
+    return sorted({bisect_right(starts, m.start()) - 1 for m in _NEWLINE.finditer(text)})
 
 
 def _ends_sentence(tok) -> bool:
@@ -55,19 +79,27 @@ def _ends_sentence(tok) -> bool:
 def after_numbers(doc: Doc) -> list[int]:
     """Indices of the tokens that continue a number: the next group of a
     number written with spaces ("92 706"), or the lower-case word it counts
-    ("12.480 sinistrés"). A sentence never starts there.
+    ("12.480 sinistrés"). A sentence never starts there. Read from the text
+    and one ``Doc`` array: no ``Token`` objects made.
 
     >>> after_numbers(nlp.make_doc("jetant à la rue 92 706 personnes"))
     [5, 6]
     """
+    text = doc_text(doc)
+    rows = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
     out = []
-    for t in doc[1:]:
-        prev = doc[t.i - 1]
-        if not prev.whitespace_ or not prev.text[:1].isdigit() or not prev.text[-1:].isdigit():
+    for i in range(len(rows) - 1):
+        start, length, space = rows[i]
+        if not space or not text[start:start + 1].isdigit():
             continue
-        group = len(t.text) == 3 and t.text.isdigit() and len(prev.text) <= 3 and prev.text.isdigit()
-        if group or t.text[:1].islower():
-            out.append(t.i)
+        prev = text[start:start + length]
+        if not prev[-1:].isdigit():
+            continue
+        start, length, _ = rows[i + 1]
+        word = text[start:start + length]
+        group = len(word) == 3 and word.isdigit() and len(prev) <= 3 and prev.isdigit()
+        if group or word[:1].islower():
+            out.append(i + 1)
     return out
 
 

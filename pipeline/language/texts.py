@@ -39,6 +39,18 @@ def doc_text(doc: Doc) -> str:
     return memo["text"]
 
 
+def make_doc(nlp, text: str) -> Doc:
+    """``nlp.make_doc(text)``, its :func:`doc_text` known from the start:
+    spaCy's tokenizer keeps every character, so ``doc.text`` is ``text``.
+
+    >>> doc_text(make_doc(nlp, "Deux morts à Lyon.")) == "Deux morts à Lyon."
+    True
+    """
+    doc = nlp.make_doc(text)
+    doc_memo(doc)["text"] = text
+    return doc
+
+
 def span_text(span: Span) -> str:
     """``span.text``, as a slice of :func:`doc_text`."""
     return doc_text(span.doc)[span.start_char:span.end_char]

@@ -25,6 +25,7 @@ from ..entities import entity_rows
 from ..inputs import Document
 from ..language.nlp import load_nlp
 from ..language.normalise import normalise
+from ..language.texts import make_doc
 from ..outputs.tables import event_rows, number_events
 
 MAX_PIECE = 50_000  # characters handed to the parser at once
@@ -73,7 +74,7 @@ def _document_row(d: Document) -> dict:
 
 
 def _make_doc(nlp: Language, text: str, d: Document):
-    doc = nlp.make_doc(normalise(text))
+    doc = make_doc(nlp, normalise(text))
     doc._.published = d.published
     doc._.doc_id = d.doc_id
     return doc
