@@ -5,7 +5,9 @@ are hundreds of patterns whose first token is a plain word test ("tués",
 lemma "blesser", perhaps with a part of speech). This wrapper indexes each
 pattern by that first word: a one-token pattern is answered by the look-up
 (plus its part-of-speech test), a longer one by a ``Matcher`` run only on the
-few tokens where its first word occurs. Patterns without such a first word go
+few tokens where its first word occurs (and its second, when that is a plain
+word test too): one ``Matcher`` per set of patterns that may start at a
+token, run once there. Patterns without such a first word go
 to a ``Matcher`` over the whole text. It returns the same ``(match_id,
 start, end)`` triples as ``Matcher``.
 
@@ -80,6 +82,28 @@ def _ids(words: frozenset) -> frozenset:
     return frozenset(get_string_id(w) for w in words)  # the ids Doc arrays hold, symbols included
 
 
+def _word_test(pattern: list[dict]) -> tuple[str, frozenset, dict] | None:
+    """The test a pattern's first token must pass when it is a plain word
+    test that matches exactly one token (no "OP"), else None: (attribute,
+    words, other tests), as :func:`first_word` reads it.
+
+    >>> _word_test([{"LOWER": "la"}, {"LOWER": "vie"}]), _word_test([{"LOWER": "la", "OP": "?"}])
+    (('lower_', frozenset({'la'}), {}), None)
+    """
+    word = first_word(pattern)
+    return None if word is None else (word[0], frozenset(word[1]), word[2])
+
+
+def _may_follow(tok, test: tuple | None) -> bool:
+    """Whether ``tok`` (None past the end of the text) passes ``test`` (see :func:`_word_test`; None: anything may)."""
+    if test is None:
+        return True
+    if tok is None:
+        return False
+    attr, words, checks = test
+    return getattr(tok, attr) in words and all(getattr(tok, a) in allowed for a, allowed in checks.items())
+
+
 def _width(pattern: list[dict]) -> int:
     """Most tokens ``pattern`` can match: its length, or :data:`WINDOW` when a
     token may repeat ("+", "*", "{n,m}").
@@ -97,7 +121,9 @@ class TokenMatcher:
     def __init__(self, vocab):
         self.vocab = vocab
         self.anywhere = Matcher(vocab)    # patterns with no first word to look up
-        self.anchored: list[tuple[int, Matcher]] = []  # longer patterns, run where their first word is
+        self.anchored: list[tuple[str, list[dict], int, tuple | None]] = []  # longer patterns, run where
+        # their first word is: (key, pattern, width, test of the second token or None)
+        self._groups: dict[frozenset, tuple[Matcher, int]] = {}  # patterns that start at one token -> their Matcher
         self._words: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))  # attr -> hash -> entries
         self._n_anywhere = 0
 
@@ -111,11 +137,10 @@ class TokenMatcher:
                 continue
             attr, values, checks = word
             sub = None
-            if len(pattern) > 1:  # one small Matcher per pattern: it runs on a few windows only
+            if len(pattern) > 1:  # matched on a few windows only, see _matcher_of
                 sub = len(self.anchored)
-                matcher = Matcher(self.vocab)
-                matcher.add(key, [pattern])
-                self.anchored.append((key_id, matcher, _width(pattern)))
+                self.anchored.append((key, pattern, _width(pattern), _word_test(pattern[1:])))
+                self._groups.clear()
             for value in values:  # by id: a Doc's words are looked up as one array
                 self._words[attr][get_string_id(value)].append((key_id, checks, sub))
 
@@ -138,10 +163,33 @@ class TokenMatcher:
                         else:
                             starts[i].add(sub)
         for i, subs in starts.items():
-            for sub in subs:
-                key_id, matcher, width = self.anchored[sub]
-                window = doc[i:min(len(doc), i + width)]
-                found.update((key_id, i, i + e) for _, s, e in matcher(window) if s == 0)
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            subs = frozenset(sub for sub in subs if _may_follow(nxt, self.anchored[sub][3]))
+            if not subs:
+                continue  # no pattern's second word is there: no Matcher run
+            matcher, width = self._matcher_of(subs)
+            window = doc[i:min(len(doc), i + width)]
+            found.update((key_id, i, i + e) for key_id, s, e in matcher(window) if s == 0)
         if self._n_anywhere:
             found.update(self.anywhere(doc))
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+    def _matcher_of(self, subs: frozenset) -> tuple[Matcher, int]:
+        """One ``Matcher`` holding the longer patterns ``subs`` (numbers in
+        :attr:`anchored`) that may start at one token, and the window it needs:
+        the widest of theirs (a fixed pattern matches the same in a longer
+        window, from its first token). Built the first time this set is met.
+
+        >>> m = TokenMatcher(nlp.vocab)
+        >>> m.add("killed", [[{"LEMMA": "perdre"}, {"LOWER": "la"}, {"LOWER": "vie"}]])
+        >>> m._matcher_of(frozenset({0}))[1]
+        3
+        """
+        group = self._groups.get(subs)
+        if group is None:
+            matcher = Matcher(self.vocab)
+            for sub in sorted(subs):
+                key, pattern = self.anchored[sub][:2]
+                matcher.add(key, [pattern])
+            group = self._groups[subs] = (matcher, max(self.anchored[sub][2] for sub in subs))
+        return group
