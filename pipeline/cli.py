@@ -59,6 +59,17 @@ def _check_out(out: Path, folder: bool) -> None:
 STATUSES = ("ok", "empty", "skipped", "error")
 
 
+def _no_collection_at_exit() -> None:
+    """The work is done and the process is about to end: the objects alive
+    now (the model, its vocabulary, the gazetteer) are left out of the last
+    full pass of the garbage collector at exit (``gc.freeze``), which would
+    walk them all for nothing (about 0.4 s of CPU). Memory is freed as
+    usual."""
+    import gc
+
+    gc.freeze()
+
+
 @app.command()
 def run(
     inputs: List[str] = typer.Argument(None, help="Folders, .txt, .jsonl or .csv files (default: corpus)."),
@@ -116,6 +127,7 @@ def run(
         if earlier:
             typer.echo(f"the run failed: {_names(earlier)} in {out} are those of an earlier run", err=True)
         raise
+    _no_collection_at_exit()
     from .run.progress import summary
 
     n_docs = sum(stats[k] for k in STATUSES)

@@ -225,12 +225,13 @@ def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = T
     if workers <= 1:
         nlp = load_nlp()
         zones = zones_for(nlp)
-        try:
-            for batch in batches:
-                zones.rotate()
-                yield from process_documents(batch, nlp, zone=False)
-        finally:
-            zones.close()  # no zone left open for the caller's own Docs
+        with frozen_heap():
+            try:
+                for batch in batches:
+                    zones.rotate()
+                    yield from process_documents(batch, nlp, zone=False)
+            finally:
+                zones.close()  # no zone left open for the caller's own Docs
         return
     from collections import deque
 
@@ -242,6 +243,28 @@ def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = T
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+@contextmanager
+def frozen_heap():
+    """The objects alive now (the model, its vocabulary, our lexicons) left
+    out of the garbage collector's full passes while the block runs: each
+    pass would walk them all again, for nothing (``gc.freeze``); nothing
+    is frozen when the caller froze objects already.
+
+    >>> with frozen_heap():
+    ...     results = process_documents(docs)
+    """
+    import gc
+
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def start_method() -> str:
