@@ -9,10 +9,14 @@ Each is a small function over the figure's span and its sentence.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from ..dates import precision_of, sentence_dates
 from ..language.resources import load_json
+from ..language.sentences import entity_at, sentence_entities, sentence_of
+from ..language.texts import doc_cached
 from .places import location_of
 
 _STRIP = {"DET", "ADP", "PUNCT", "CCONJ"}
@@ -38,7 +42,7 @@ def _phrase(noun: Token, max_len: int = 10) -> str:
         toks.append(t)
     toks = [t for t in toks if t.i >= noun.i - 3][:max_len]
     if toks and toks[-1].ent_iob_ in ("B", "I"):  # a name is not cut: "Médecins sans frontières"
-        ent = next((e for e in noun.doc.ents if e.start <= toks[-1].i < e.end), None)
+        ent = entity_at(noun.doc, toks[-1].i)
         if ent is not None:
             toks = toks + [t for t in ent if t.i > toks[-1].i]
     return _trim(toks)
@@ -63,21 +67,21 @@ def _source_phrase(noun: Token) -> str:
     if noun.ent_type_ in ("LOC", "GPE") or _names_victims(noun):
         return ""
     phrase = _phrase(noun)
-    for e in noun.doc.ents:  # a name cut short is taken whole: "Al" -> "Al Jazeera"
-        if e.label_ not in ("LOC", "GPE") and e.start <= noun.i < e.end and len(e.text) > len(phrase):
-            return e.text
+    e = entity_at(noun.doc, noun.i)  # a name cut short is taken whole: "Al" -> "Al Jazeera"
+    if e is not None and e.label_ not in ("LOC", "GPE") and len(e.text) > len(phrase):
+        return e.text
     return phrase
 
 
 def _agent_after(carrier: Token) -> str:
     """The agent of a participle after a carrier, up to a comma: "un bilan
     communiqué dimanche par les autorités" -> "autorités"."""
-    doc = carrier.doc
-    for t in doc[carrier.i + 1:min(carrier.i + 7, carrier.sent.end)]:
+    doc, end = carrier.doc, sentence_of(carrier).end
+    for t in doc[carrier.i + 1:min(carrier.i + 7, end)]:
         if t.text in (",", ";", ":"):
             break
-        if t.lower_ == "par" and t.i + 1 < carrier.sent.end:
-            noun = doc[t.i + 1] if doc[t.i + 1].pos_ != "DET" else doc[min(t.i + 2, carrier.sent.end - 1)]
+        if t.lower_ == "par" and t.i + 1 < end:
+            noun = doc[t.i + 1] if doc[t.i + 1].pos_ != "DET" else doc[min(t.i + 2, end - 1)]
             if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in load_json("attribution.json")["source_nouns"] \
                     or noun.ent_type_ in ("ORG", "PER"):
                 words = []
@@ -118,11 +122,11 @@ def source_of(sent: Span, figure: Span | None = None) -> str:
     'police'
     """
     data = load_json("attribution.json")
-    markers = data["source_markers"]
-    for tok in sent:
-        two = (tok.lower_ + (tok.nbor().lower_ if tok.i + 1 < len(tok.doc) else "")).replace(" ", "")
-        if (tok.lower_ in markers or two in markers) and not _in_other_clause(tok, figure):
-            start = tok.i + (2 if two in markers and tok.lower_ not in markers else 1)
+    doc = sent.doc
+    after_markers, verbs = _source_words(sent)
+    for i, start in after_markers:
+        tok = doc[i]
+        if not _in_other_clause(tok, figure):
             if start < sent.end:
                 noun = tok.head if tok.head.i >= start else tok.doc[start]
                 if noun.pos_ in ("NOUN", "PROPN") and noun.i >= start:
@@ -130,13 +134,12 @@ def source_of(sent: Span, figure: Span | None = None) -> str:
                     if found:
                         return found
                     continue  # "selon un dernier bilan" names no source
-                ents = [e for e in sent.ents if e.start >= start]
+                ents = [e for e in sentence_entities(sent) if e.start >= start]
                 if ents and ents[0].start - start <= 2:
                     return ents[0].text
-    verbs = set(data["reporting_verbs"])
     need = data["reporting_need_object"]
-    for tok in sent:
-        if tok.lemma_ not in verbs or tok.pos_ not in ("VERB",) or _in_other_clause(tok, figure):
+    for tok in (doc[i] for i in verbs):
+        if _in_other_clause(tok, figure):
             continue
         if tok.lemma_ in need and not any(c.lower_ == need[tok.lemma_] for c in tok.children):
             continue
@@ -152,10 +155,35 @@ def source_of(sent: Span, figure: Span | None = None) -> str:
     return ""
 
 
+def _source_words(sent: Span) -> tuple[list[tuple[int, int]], list[int]]:
+    """The words of a sentence that may introduce its source, found once per
+    sentence (each figure of it asks): (index of "selon", "d'après"...,
+    index of the word after it) and the indices of the reporting verbs."""
+    def find():
+        markers, verbs = _words("source_markers"), _words("reporting_verbs")
+        doc, after, reporting = sent.doc, [], []
+        for tok in sent:
+            lower = tok.lower_
+            two = (lower + (tok.nbor().lower_ if tok.i + 1 < len(doc) else "")).replace(" ", "")
+            if lower in markers or two in markers:
+                after.append((tok.i, tok.i + (2 if two in markers and lower not in markers else 1)))
+            if tok.lemma_ in verbs and tok.pos_ == "VERB":
+                reporting.append(tok.i)
+        return after, reporting
+
+    return doc_cached(sent.doc, ("source words", sent.start, sent.end), find)
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    """A word list of ``models/attribution.json`` as a set."""
+    return frozenset(load_json("attribution.json")[key])
+
+
 def date_of(span: Span, published: str | None) -> tuple[str, str]:
     """(ISO date, date text) of the figure: the nearest date in its sentence,
     else the publication date."""
-    sent = span.sent
+    sent = sentence_of(span)
     mentions = [m for m in sentence_dates(sent, published) if m.value]
     if mentions:
         pos = span.start_char - sent.start_char
@@ -167,7 +195,8 @@ def date_of(span: Span, published: str | None) -> tuple[str, str]:
 def annotate(span: Span, figures: list[Span] = ()) -> None:
     """Set source, location, date, date_text and date_precision on a casualty
     span (``figures``: all the casualty spans of its doc)."""
-    span._.source = source_of(span.sent, span)
-    span._.location = location_of(span, figures)
-    span._.date, span._.date_text = date_of(span, span.doc._.published)
-    span._.date_precision = precision_of(span._.date) if span._.date_text else ("published" if span._.date else "")
+    x = span._  # one Underscore per span, not one per value
+    x.source = source_of(sentence_of(span), span)
+    x.location = location_of(span, figures)
+    x.date, x.date_text = date_of(span, span.doc._.published)
+    x.date_precision = precision_of(x.date) if x.date_text else ("published" if x.date else "")

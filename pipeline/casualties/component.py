@@ -52,14 +52,14 @@ class CasualtyFinder:
         for fig in find_figures(doc, self.matcher, self.category):
             start, end = fig.tokens
             span = Span(doc, start, end, label=fig.event_type)
-            q = fig.quantity
-            span._.event_type = fig.event_type
-            span._.count, span._.count_low, span._.count_high = q.count, q.low, q.high
-            span._.qualifier = q.qualifier
-            span._.victims = fig.victims
-            span._.rule = fig.rule
-            span._.trigger = doc[fig.trigger].text if fig.trigger is not None else ""
-            span._.headline = span.start_char < title_end
+            q, x = fig.quantity, span._  # one Underscore per span, not one per value
+            x.event_type = fig.event_type
+            x.count, x.count_low, x.count_high = q.count, q.low, q.high
+            x.qualifier = q.qualifier
+            x.victims = fig.victims
+            x.rule = fig.rule
+            x.trigger = doc[fig.trigger].text if fig.trigger is not None else ""
+            x.headline = span.start_char < title_end
             spans.append(span)
         for span in spans:
             annotate(span, spans)

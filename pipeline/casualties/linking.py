@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import sentence_dates
 from ..language.matching import TokenMatcher
 from ..numbers import Quantity, find_quantities
+from ..language.sentences import sentences
 from ..language.texts import span_text
 from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups, looks_like_year,
                            moved_toll, respective_figures, scope_qualifiers, totals_of_subsets)
@@ -312,7 +313,7 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
     figures: list[Figure] = []
     if not trig and not any(t.lemma_ == "survivre" for t in doc):
         return figures
-    sents = list(doc.sents)
+    sents = sentences(doc)
     for k, sent in enumerate(sents):
         # every link ends on a trigger of the sentence before ("parmi elles", "on en compte 31"),
         # this one or the next one, or is "n'a survécu": skip the others

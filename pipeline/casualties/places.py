@@ -19,7 +19,8 @@ from ..geocode import geocode
 from ..geocode.mentions import named_after
 from ..geocode.places import km
 from ..language.resources import load_json
-from ..language.texts import span_text
+from ..language.sentences import entities, sentence_entities, sentence_of, sentences
+from ..language.texts import doc_cached, span_text
 from .tallies import cumulative
 
 LEDE_SENTENCES = 2  # the headline and the first sentence
@@ -36,11 +37,19 @@ def _places(sent: Span) -> list[Span]:
     """Place entities of a sentence, without bare compass words ("Sud") or
     storms and events named like places ("cyclone Nargis"); with the places
     that event names and place nouns give ("l'accident minier de Soma", "la
-    municipalité de Bello" when the tagger calls Bello a person)."""
+    municipalité de Bello" when the tagger calls Bello a person). Found once
+    per sentence (each figure of the sentence, and the lede, asks)."""
+    doc = sent.doc
+    found = doc_cached(doc, ("places", sent.start, sent.end),  # bounds: a Span kept would keep its Doc alive
+                       lambda: [(p.start, p.end, p.label, p.kb_id, p.id) for p in _find_places(sent)])
+    return [Span(doc, s, e, label=label, kb_id=kb, span_id=i) for s, e, label, kb, i in found]
+
+
+def _find_places(sent: Span) -> list[Span]:
     data = load_json("attribution.json")
     labels, generic = set(data["location_labels"]), set(data["not_places"])
     heads = set(data["not_place_heads"])
-    out = [e for e in sent.ents if (e.label_ in labels and e.text.lower() not in generic and e[0].lower_ not in heads)
+    out = [e for e in sentence_entities(sent) if (e.label_ in labels and e.text.lower() not in generic and e[0].lower_ not in heads)
            or (e.label_ not in labels and _kind(e) == "town" and e[0].is_title)]
     taken = {i for e in out for i in range(e.start, e.end)}
     out.extend(p for p in _event_name_places(sent) if taken.isdisjoint(range(p.start, p.end)))
@@ -128,10 +137,11 @@ def location_of(span: Span, figures: list[Span] = ()) -> str:
     is as specific), not a place that another figure's phrase gives; else the
     document's place (:func:`document_place`). ``figures``: the doc's
     casualty spans."""
-    places = _places(span.sent)
+    sent = sentence_of(span)
+    places = _places(sent)
     if not places:  # a total over years is the country's, not the town of the day's event
-        return main_place(span.doc) if cumulative(span_text(span.sent)) else document_place(span.doc)
-    others = [f for f in figures if f.sent == span.sent and f is not span]
+        return main_place(span.doc) if cumulative(span_text(sent)) else document_place(span.doc)
+    others = [f for f in figures if sentence_of(f) == sent and f is not span]
     mine = [e for e in places if _attached(span, e, others)]
     theirs = [e for e in places if e not in mine and any(
         _attached(o, e, [f for f in others if f is not o] + [span]) for o in others)]
@@ -155,9 +165,13 @@ def document_place(doc: Doc) -> str:
     >>> document_place(nlp("Deux explosions ont frappé Kampala. L'Ouganda est sous le choc. L'Ouganda pleure."))
     'Kampala'
     """
+    return doc_cached(doc, "document_place", lambda: _document_place(doc))
+
+
+def _document_place(doc: Doc) -> str:
     main = main_place(doc)
     ranks = load_json("attribution.json")["place_rank"]
-    locs = [e for e in doc.ents if e.label_ in ("LOC", "GPE") and (e._.canonical or e.text) == main]
+    locs = [e for e in entities(doc) if e.label_ in ("LOC", "GPE") and (e._.canonical or e.text) == main]
     if not locs or (locs[0]._.geo_precision in ("town", "") and _kind(locs[0]) != "quarter"):
         return main  # a town; not a country, a division, a place known only by its country or a quarter
     main_ent = locs[0]
@@ -190,7 +204,7 @@ def lede(doc: Doc) -> list[Span]:
     ['Séisme en Italie', 'La terre a tremblé à Amatrice.']
     """
     out = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if len(out) == LEDE_SENTENCES:
             break
         words = sum(len(m.text.split()) for m in sentence_dates(sent, doc._.published))

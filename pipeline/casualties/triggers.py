@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 
 from ..language.matching import TokenMatcher
 from ..language.resources import load_json
+from ..language.sentences import sentence_of
 
 def build_trigger_matcher(vocab, rows: list[dict]) -> tuple[TokenMatcher, dict[str, str]]:
     """A Matcher over the trigger patterns, and the category of each pattern id.
@@ -80,7 +81,7 @@ def category_of(trigger: tuple[str, str], head: Token | None) -> str:
     """The category of a trigger, with 'victimes' read as deaths after 'bilan'."""
     cat, tid = trigger[:2]
     if tid == "affected.victime" and head is not None:
-        left = head.doc[max(head.sent.start, head.i - 6):head.i]
+        left = head.doc[max(sentence_of(head).start, head.i - 6):head.i]
         if any(t.lemma_ == "bilan" for t in left):
             return "killed"
     return cat
@@ -107,7 +108,7 @@ def victims_who_died(doc: Doc, figures: list, trig: dict) -> None:
             continue
         if not died:
             continue
-        sent = doc[fig.trigger].sent
+        sent = sentence_of(doc[fig.trigger])
         others = {v[0] for i, v in trig.items() if sent.start <= i < sent.end and v[1] != "affected.victime"}
         parts = any(f.subset and f.q_start > fig.q_start and sent.start <= f.q_start < sent.end for f in figures)
         if others <= {"killed"} and not parts:  # "les corps de 96 victimes", not "45 victimes, dont 12 morts"

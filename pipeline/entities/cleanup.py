@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from ..geocode import common_word, fold, geocode
 from ..geocode.mentions import dateline_span, not_a_place
+from ..language.sentences import entities, set_entities
 from ..language.texts import doc_text
 from .lexicons import demonym_country, demonyms, non_entities, titles
 from .persons import _merge_persons, _surname_keys, strip_title, title_persons
@@ -69,7 +70,7 @@ def clean_entities(doc: Doc) -> list[Span]:
     Demonyms become NORP; a LOC, ORG or MISC span that is the surname of a
     person named in the document becomes PER.
     """
-    ents = [trim_entity(e) for e in _merge_persons(list(doc.ents), title_persons(doc))]
+    ents = [trim_entity(e) for e in _merge_persons(list(entities(doc)), title_persons(doc))]
     dateline = dateline_span(doc, doc_text(doc))
     if dateline is not None:  # "OUAGADOUGOU, 3 mars (AFP) -": a place, whatever the model said
         ents = [e for e in ents if e.end <= dateline.start or dateline.end <= e.start] + [dateline]
@@ -111,7 +112,7 @@ def make_entity_cleanup(nlp: Language, name: str):
     """Component: fix boundaries and labels of ``doc.ents`` (after ``ner``)."""
 
     def entity_cleanup(doc: Doc) -> Doc:
-        doc.ents = clean_entities(doc)
+        set_entities(doc, clean_entities(doc))
         return doc
 
     return entity_cleanup

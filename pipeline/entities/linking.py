@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..geocode import fold
 from ..geocode.mentions import canonical_place, resolve_places
+from ..language.sentences import entities, set_entities
 from ..language.texts import doc_text
 from .abbreviations import _acronyms, _add_long_forms, find_abbreviations
 from .lexicons import demonym_country, gazetteer
@@ -51,14 +52,14 @@ def link_entities(doc: Doc) -> None:
     """Set canonical names, countries and coordinates on ``doc.ents``, and the main place."""
     text = doc_text(doc)
     pairs = find_abbreviations(text)
-    ents = _add_long_forms(doc, list(doc.ents), pairs)
-    doc.ents = ents
-    ents = list(doc.ents)
+    ents = _add_long_forms(doc, list(entities(doc)), pairs)
+    set_entities(doc, ents)
+    ents = list(entities(doc))
     acronyms = _acronyms(ents, pairs, text)
     if acronyms:
-        doc.ents = [Span(doc, e.start, e.end, label=acronyms[fold(e.text)][1], kb_id=e.kb_id, span_id=e.id)
-                    if fold(e.text) in acronyms else e for e in ents]
-        ents = list(doc.ents)
+        set_entities(doc, [Span(doc, e.start, e.end, label=acronyms[fold(e.text)][1], kb_id=e.kb_id, span_id=e.id)
+                           if fold(e.text) in acronyms else e for e in ents])
+        ents = list(entities(doc))
     gaz = gazetteer()
 
     norp = {e: demonym_country(e.text) for e in ents if e.label_ == "NORP"}
@@ -94,18 +95,20 @@ def link_entities(doc: Doc) -> None:
     for ent in ents:
         canonical[ent] = spelling.setdefault((ent.label_, fold(canonical[ent])), canonical[ent])
 
+    countries = {}
     for ent in ents:
-        ent._.canonical = canonical[ent]
+        x = ent._  # one Underscore per entity, not one per value
+        x.canonical = canonical[ent]
         place = places.get(ent)
-        ent._.country = place.country if place else (norp[ent][1] if norp.get(ent) else "")
-        ent._.latitude = place.latitude if place else None
-        ent._.longitude = place.longitude if place else None
-        ent._.geo_precision = place.precision if place else ""
-        ent._.admin1 = place.admin1 if place else ""
-        ent._.geonames_id = (place.geonames_id or None) if place else None
+        x.country = countries[ent] = place.country if place else (norp[ent][1] if norp.get(ent) else "")
+        x.latitude = place.latitude if place else None
+        x.longitude = place.longitude if place else None
+        x.geo_precision = place.precision if place else ""
+        x.admin1 = place.admin1 if place else ""
+        x.geonames_id = (place.geonames_id or None) if place else None
     locs = [e for e in ents if e.label_ == "LOC"]
     doc._.main_place = main_value(canonical[e] for e in locs)
-    doc._.main_country = main_value(e._.country for e in locs)
+    doc._.main_country = main_value(countries[e] for e in locs)
 
 
 @Language.factory("fr_entity_linker_v1")

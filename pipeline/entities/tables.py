@@ -10,6 +10,9 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from ..language.sentences import entities, sentences
+from ..language.texts import span_text
+
 
 def entity_id(label: str, canonical: str) -> str:
     """Stable id of an entity: ``"E" + sha1(label|canonical)[:10]``.
@@ -31,26 +34,27 @@ def entity_rows(doc: Doc) -> list[dict]:
     'KZ'
     """
     try:
-        starts = [s.start for s in doc.sents]
+        starts = [s.start for s in sentences(doc)]
     except ValueError:  # no sentence boundaries set
         starts = [0]
     rows = []
-    for ent in doc.ents:
-        canonical = ent._.canonical or ent.text
+    for ent in entities(doc):
+        x, text = ent._, span_text(ent)  # one Underscore per entity; the text sliced, not rebuilt
+        canonical = x.canonical or text
         rows.append({
             "entity_id": entity_id(ent.label_, canonical),
-            "text": ent.text,
+            "text": text,
             "label": ent.label_,
             "canonical": canonical,
             "char_start": ent.start_char,
             "char_end": ent.end_char,
             "sentence_id": max(0, bisect_right(starts, ent.start) - 1),
-            "country": ent._.country,
-            "latitude": ent._.latitude,
-            "longitude": ent._.longitude,
-            "geo_precision": ent._.geo_precision,
-            "admin1": ent._.admin1,
-            "geonames_id": ent._.geonames_id,
+            "country": x.country,
+            "latitude": x.latitude,
+            "longitude": x.longitude,
+            "geo_precision": x.geo_precision,
+            "admin1": x.admin1,
+            "geonames_id": x.geonames_id,
         })
     return rows
 

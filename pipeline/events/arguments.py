@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..casualties.places import main_place
 from ..casualties import victim_group
 from ..language.resources import load_json
+from ..language.sentences import entity_at, sentence_entities, sentence_of
 from ..language.texts import span_text
 from .lexicon import AGENT_LABELS, CLAUSE_DEPS, CUT_DEPS, OBLIQUES, OTHER_CLAUSE, SUBJECTS, lexicon, ontology
 from .triggers import Trigger, _markers, _reflexive
@@ -21,9 +22,9 @@ def _entity(tok: Token, avoid: range = range(0)) -> Span | None:
     """The named entity holding ``tok``, or one named right after it
     ("président kazakh Kassym-Jomart Tokayev", "dirigeant Nursultan Nazarbayev");
     never one overlapping ``avoid`` (the trigger: "Crash du Rio-Paris")."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return None if ent.start < avoid.stop and avoid.start < ent.end else ent
+    ent = entity_at(tok.doc, tok.i)
+    if ent is not None:
+        return None if ent.start < avoid.stop and avoid.start < ent.end else ent
     for c in tok.children:
         if c.dep_ in ("appos", "flat:name", "nmod") and c.i > tok.i and not _markers(c) and c.ent_type_ in AGENT_LABELS:
             return _entity(c, avoid)
@@ -91,7 +92,7 @@ def _resolve(tok: Token | None) -> Token | None:
         return None
     if tok.lower_ in lexicon()["relative_pronouns"]:
         return _antecedent(tok)
-    doc, sent = tok.doc, tok.sent
+    doc, sent = tok.doc, sentence_of(tok)
     if tok.dep_ in SUBJECTS and sent.start > 0 and doc[sent.start].text == "," and \
             all(t.pos_ in ("DET", "PUNCT", "ADJ") for t in doc[sent.start:tok.i]):
         j = sent.start - 1
@@ -298,7 +299,7 @@ def _location(doc: Doc, k: int, trig: Trigger, pred: Token, owners: dict[int, in
     labels = set(load_json("attribution.json")["location_labels"])
     clause = {t.i for t in pred.subtree}
     ranked = []
-    for p in doc[trig.anchor].sent.ents:
+    for p in sentence_entities(sentence_of(doc[trig.anchor])):
         if p.label_ not in labels:
             continue
         owner = _owner(p.root, owners, clause_bound=True)
@@ -316,7 +317,7 @@ def _reported(anchor: Token) -> bool:
     déployée"); not "ont annoncé l'envoi" (the announcer is the actor), nor a
     reporting verb elsewhere in the sentence."""
     data = load_json("attribution.json")
-    text = " " + span_text(anchor.sent).lower().replace("’", "'") + " "
+    text = " " + span_text(sentence_of(anchor)).lower().replace("’", "'") + " "
     if any(f" {m} " in text or f" {m}" in text and m.endswith("'") for m in data["source_markers"]):
         return True
     tok = anchor

@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..language.matching import tokens_in
+from ..language.sentences import sentence_of
+from ..language.texts import span_text
 from .arguments import _resolve, _subject
 from .lexicon import OBLIQUES, lexicon, ontology
 from .time import precision_of
@@ -79,7 +81,7 @@ def cause_of(fig: Span, owners: dict[int, int], refs: dict[int, int], anchors: l
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    sent = fig.sent
+    sent = sentence_of(fig)
     here = {owners[i] for i in anchors if sent.start <= i < sent.end}
     here |= {k for i, k in refs.items() if sent.start <= i < sent.end}
     return here.pop() if len(here) == 1 else None
@@ -95,7 +97,7 @@ def cumulative(fig: Span) -> bool:
     """
     if not fig._.date_text or precision_of(fig._.date or "") not in ("year", "month"):
         return False
-    text = fig.sent.text.lower()
+    text = span_text(sentence_of(fig)).lower()
     at = text.find(fig._.date_text.lower())
     before = text[:at].split()[-1:] if at > 0 else []
     return bool(before) and before[0] in lexicon()["cumulative_markers"]

@@ -56,13 +56,14 @@ class EventFinder:
         for ev in events:
             t = ev.trigger
             span = Span(doc, t.start, t.end, label=ev.event_type)
-            span._.event_type = ev.event_type
-            span._.plover_type = onto[ev.event_type]["plover_type"]
-            span._.acled_type = onto[ev.event_type]["acled_type"]
+            x = span._  # one Underscore per span, not one per value
+            x.event_type = ev.event_type
+            x.plover_type = onto[ev.event_type]["plover_type"]
+            x.acled_type = onto[ev.event_type]["acled_type"]
             for name in ("actor", "target", "location", "date", "date_text", "date_precision", "duration", "source"):
-                setattr(span._, name, getattr(ev, name))
+                setattr(x, name, getattr(ev, name))
             kind = "noun" if doc[t.anchor].pos_ in ("NOUN", "PROPN") else "verb"
-            span._.rule = f"{kind}:{t.pattern}"
+            x.rule = f"{kind}:{t.pattern}"
             spans.append(span)
         doc.spans[SPAN_KEY] = spans
         owners = {i: k for k, ev in enumerate(events) for i in range(ev.trigger.start, ev.trigger.end)}

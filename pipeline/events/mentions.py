@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..casualties.attribution import source_of
 from ..language.matching import TokenMatcher
+from ..language.sentences import sentence_of
 from ..language.texts import span_text
 from .arguments import _location, _noun_roles, _opponents, _owner, _predicate, _reported, _resolve, _verb_roles, phrase
 from .causes import _anaphors
@@ -59,7 +60,7 @@ def _argue(doc: Doc, k: int, trig: Trigger, owners: dict[int, int], dates, durat
         ev.actor = _opponents(anchor.head, stop)
     if ev.target and ev.target == ev.actor:
         ev.target = ""
-    sent = anchor.sent
+    sent = sentence_of(anchor)
     pred = _predicate(anchor)
     ev.location = _location(doc, k, trig, pred, owners)
     # date: own, else free, else the publication date for the article's news
@@ -87,7 +88,7 @@ def find_events(doc: Doc, matcher: TokenMatcher, rows: list[dict]) -> tuple[list
     events: list[Event] = []
     by_sent: dict[int, tuple] = {}
     for k, trig in enumerate(triggers):
-        sent = doc[trig.anchor].sent
+        sent = sentence_of(doc[trig.anchor])
         if sent.start not in by_sent:
             dates = _sentence_dates(sent, doc._.published)
             durations = []
@@ -111,7 +112,7 @@ def _dates_from_anaphors(doc: Doc, events: list[Event], refs: dict[int, int], ow
         if tok.dep_ not in SUBJECTS or events[k].date_precision not in ("", "published"):
             continue
         verb = tok.head
-        for span, value, text, prec in _sentence_dates(tok.sent, doc._.published):
+        for span, value, text, prec in _sentence_dates(sentence_of(tok), doc._.published):
             if span.root.head.i == verb.i and _owner(span.root, owners) is None:
                 events[k].date, events[k].date_text, events[k].date_precision = value, text, prec
                 break

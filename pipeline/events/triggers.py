@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from ..casualties import victim_group
 from ..language.matching import TokenMatcher
+from ..language.sentences import sentence_of
 from .lexicon import AGENT_LABELS, lexicon
 
 
@@ -107,7 +108,7 @@ def _switched(anchor: Token, row: dict) -> str:
     switch = row.get("switch")
     if switch:
         words = set(lexicon()[switch["if_sentence_has"]])
-        if any(t.lemma_ in words or t.lower_ in words for t in anchor.sent):
+        if any(t.lemma_ in words or t.lower_ in words for t in sentence_of(anchor)):
             return switch["event_type"]
     return row["event_type"]
 

@@ -27,6 +27,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from ..language.resources import load_json
+from ..language.sentences import entity_at, sentence_of
 from . import common_word, geocode
 from .places import Place, fold
 
@@ -141,7 +142,7 @@ def named_after(ent: Span, depth: int = 0) -> bool:
     head = ent.root.head
     if depth or ent.root.dep_ != "conj" or head.ent_iob_ == "O" or head.i >= ent.start:
         return False
-    first = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    first = entity_at(doc, head.i)
     return first is not None and named_after(first, 1)
 
 
@@ -206,7 +207,7 @@ def resolve_places(doc: Doc, locs: list[Span], countries: Sequence[str] = ()) ->
         if out[ent] is not None:
             continue
         if _micro(ent.text) or named_after(ent):  # "au nord de Digne, dans le massif des Trois-Évêchés"; "pont Mathilde"
-            before = [e for e in locs if e.sent == ent.sent and e.end <= ent.start and out[e] is not None
+            before = [e for e in locs if sentence_of(e) == sentence_of(ent) and e.end <= ent.start and out[e] is not None
                       and out[e].precision != "region"]
             near = out[before[-1]] if before else main
             if near is not None:

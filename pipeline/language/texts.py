@@ -27,6 +27,22 @@ def doc_memo(doc: Doc) -> dict:
     return memo
 
 
+def doc_cached(doc: Doc, key, make):
+    """``make()``, computed once per ``doc`` and ``key`` and kept in its memo:
+    for what depends on nothing but the finished ``Doc`` (a sentence's places,
+    the document's place). The value must not hold the ``Doc`` (no ``Span``,
+    no ``Token``): the memo would then keep it alive.
+
+    >>> doc = nlp("Deux morts.")
+    >>> doc_cached(doc, "n", lambda: len(doc)), doc_cached(doc, "n", lambda: 0)
+    (3, 3)
+    """
+    memo = doc_memo(doc)
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once.
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ..events import SPAN_KEY as EVENT_SPANS
 from ..incidents.table import INCIDENT_COLUMNS, INCIDENT_INT_COLUMNS
+from ..language.sentences import entities, sentence_entities, sentence_of
 
 EVENT_COLUMNS = [
     "doc_id", "event_id", "event_type", "count", "count_low", "count_high", "qualifier",
@@ -50,28 +51,30 @@ def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
     keys = [f"{e.start_char + offset}:{e.end_char + offset}" for e in events]
     rows = []
     for span in doc.spans.get("casualties", []):
-        cause = span._.cause_event if span.has_extension("cause_event") else None
+        x = span._  # one Underscore per span, not one per value
+        cause = x.cause_event if span.has_extension("cause_event") else None
         cause_span = events[cause] if cause is not None and cause < len(events) else None
         rows.append(dict(
             _span_row(doc, span, original, offset),
-            count=span._.count,
-            count_low=span._.count_low,
-            count_high=span._.count_high,
-            qualifier=span._.qualifier,
-            victims=span._.victims,
+            count=x.count,
+            count_low=x.count_low,
+            count_high=x.count_high,
+            qualifier=x.qualifier,
+            victims=x.victims,
             actor=(cause_span._.actor or "") if cause_span is not None else "",  # who caused it
             target="",
-            date_precision=span._.date_precision or "",  # decided by the casualty stage (attribution)
-            source=span._.source or "",
+            date_precision=x.date_precision or "",  # decided by the casualty stage (attribution)
+            source=x.source or "",
             duration="",
             plover_type="",
             acled_type="",
             cause_event_id="",
-            headline=int(bool(span._.headline) and offset == 0),
+            headline=int(bool(x.headline) and offset == 0),
             _cause_key=keys[cause] if cause is not None and cause < len(keys) else None,
         ))
     title_end = doc._.headline_end if doc.has_extension("headline_end") else 0  # set by fr_line_breaks
     for span, key in zip(events, keys):
+        x = span._
         rows.append(dict(
             _span_row(doc, span, original, offset),
             count=None,
@@ -79,13 +82,13 @@ def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
             count_high=None,
             qualifier="",
             victims="",
-            actor=span._.actor or "",
-            target=span._.target or "",
-            date_precision=span._.date_precision or "",
-            duration=span._.duration or "",
-            plover_type=span._.plover_type or "",
-            acled_type=span._.acled_type or "",
-            source=span._.source or "",
+            actor=x.actor or "",
+            target=x.target or "",
+            date_precision=x.date_precision or "",
+            duration=x.duration or "",
+            plover_type=x.plover_type or "",
+            acled_type=x.acled_type or "",
+            source=x.source or "",
             cause_event_id="",
             headline=int(offset == 0 and span.start_char < title_end),
             _event_key=key,
@@ -96,25 +99,27 @@ def event_rows(doc: Doc, original: str, offset: int = 0) -> list[dict]:
 def _span_row(doc: Doc, span, original: str, offset: int) -> dict:
     """The columns a casualty row and an event row share."""
     start, end = span.start_char + offset, span.end_char + offset
-    sent = span.sent
-    place = place_entity(span, span._.location) if span._.location else None
+    sent = sentence_of(span)
+    x = span._  # one Underscore per span, not one per value
+    place = place_entity(span, x.location) if x.location else None
+    p = place._ if place is not None else None
     return {
         "doc_id": doc._.doc_id,
-        "event_type": span._.event_type,
-        "location": span._.location or "",
-        "country": place._.country if place is not None else "",
-        "latitude": place._.latitude if place is not None else None,
-        "longitude": place._.longitude if place is not None else None,
-        "admin1": place._.admin1 if place is not None else "",
-        "geonames_id": place._.geonames_id if place is not None else None,
-        "geo_precision": place._.geo_precision if place is not None else "",
-        "date": span._.date or "",
-        "date_text": span._.date_text or "",
+        "event_type": x.event_type,
+        "location": x.location or "",
+        "country": p.country if p is not None else "",
+        "latitude": p.latitude if p is not None else None,
+        "longitude": p.longitude if p is not None else None,
+        "admin1": p.admin1 if p is not None else "",
+        "geonames_id": p.geonames_id if p is not None else None,
+        "geo_precision": p.geo_precision if p is not None else "",
+        "date": x.date or "",
+        "date_text": x.date_text or "",
         "sentence": _LINE_BREAKS.sub(" ", original[sent.start_char + offset:sent.end_char + offset].strip()),
         "char_start": start,
         "char_end": end,
         "matched_text": original[start:end],
-        "rule": span._.rule,
+        "rule": x.rule,
     }
 
 
@@ -129,11 +134,12 @@ def place_entity(span, location: str):
     'KZ'
     """
     doc = span.doc
-    near = [e for e in span.sent.ents if e.text == location]
+    near = [e for e in sentence_entities(sentence_of(span)) if e.text == location]
     if near:
         return min(near, key=lambda e: abs(e.start - span.start))
-    return next((e for e in doc.ents if e.text == location), None) or next(
-        (e for e in doc.ents if e._.canonical == location and e._.country), None)
+    ents = entities(doc)
+    return next((e for e in ents if e.text == location), None) or next(
+        (e for e in ents if e._.canonical == location and e._.country), None)
 
 
 def number_events(rows: list[dict], doc_id: str) -> list[dict]:
