@@ -35,6 +35,8 @@ from .language.resources import load_json
 from .language.texts import doc_memo, span_text
 
 L, R = r"(?<!\w)", r"(?!\w)"
+_DIGIT = re.compile(r"\d")
+_DAY = re.compile(r"\d|premier", re.IGNORECASE)  # every spelling of a day of the month holds one
 Value = tuple[str, str]  # (value, precision)
 Found = list[tuple[int, int, str, str]]  # (start, end, value, precision)
 NONE: Value = ("", "")
@@ -94,7 +96,10 @@ def _vocab() -> dict:
 
 @lru_cache(maxsize=1)
 def _rules() -> list:
-    """Compiled ``(regex, handler)`` pairs; the regex's whole span is the overlap unit."""
+    """Compiled ``(regex, handler, gate)`` triples; the regex's whole span is
+    the overlap unit. ``gate`` (or None) is what a text must hold for the
+    regex to match in it at all, tested first because it is quicker: a
+    digit for numeric dates and years, a digit or "premier" for a day."""
     v = _vocab()
     rel, months = v["rel"], v["months"]
     # an abbreviation ("janv") is a prefix of a longer name of the same month: allow "janv."
@@ -131,7 +136,8 @@ def _rules() -> list:
         (rf"{L}(?:{art}(?P<unit>{punits})\s+{dr}|{this}\s+(?P<unit2>{punits})"
          rf"(?:{_alt(rel['period_this_suffix'])})?){R_}", _h_period),
     ]
-    return [(re.compile(p, re.IGNORECASE), h) for p, h in rules]
+    gates = {_h_numeric: _DIGIT, _h_year: _DIGIT, _h_day_month: _DAY, _h_day_range: _DAY}
+    return [(re.compile(p, re.IGNORECASE), h, gates.get(h)) for p, h in rules]
 
 
 # -- calendar helpers --------------------------------------------------------
@@ -303,7 +309,10 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     """
     pub = _parse(published)
     cands = []
-    for rx, handler in _rules():
+    passed: dict = {}
+    for rx, handler, gate in _rules():
+        if gate is not None and not passed.setdefault(gate, gate.search(text) is not None):
+            continue
         for m in rx.finditer(text):
             found = handler(m, pub)
             if isinstance(found, tuple):  # one mention: group "d" if the regex has one, else the match
