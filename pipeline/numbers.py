@@ -30,6 +30,9 @@ NUMBER_WORDS = (
     "huitante octante nonante cent cents mille"
 ).split()
 SCALES = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
+_SPACES = re.compile(r"\s+")
+_GROUPED = re.compile(r"\d{1,3}(?:[ .'\u00a0\u202f]\d{3})+")  # "1 200", "12.480"
+_GROUP_MARKS = re.compile(r"[ .'\u00a0\u202f]")
 
 
 Q, Q_END = r"(?:[«\"]\s*)?", r"(?:\s*[»\"](?=\s))?"  # a word in quotes: des « centaines » de morts
@@ -84,30 +87,45 @@ def _regex() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:(?P<qual>{_alt(quals)})\s*)?(?:{body})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _scale_after() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A scale word ending a number ("2,5 millions"), after spaces and an
+    optional "de"; the same after one space; a scale word at the end."""
+    scales = _alt(SCALES)
+    return (re.compile(rf"\s+(?:de\s+)?({scales})$"), re.compile(rf"\s(?:de\s+)?({scales})$"),
+            re.compile(rf"(?:{scales})$"))
+
+
 def parse_number(text: str) -> int | None:
     """Value of one number written in digits or words, or None.
 
     >>> [parse_number(s) for s in ("1 200", "1.300", "1,2 million", "soixante et onze")]
     [1200, 1300, 1200000, 71]
     """
-    s = re.sub(r"\s+", " ", text.strip().lower())
+    s = _SPACES.sub(" ", text.strip().lower())
     mult = 1
-    m = re.search(rf"\s+(?:de\s+)?({_alt(SCALES)})$", s)
+    m = _scale_after()[0].search(s)
     if m:
         mult, s = SCALES[m.group(1)], s[: m.start()].strip()
     if not s:
         return None
     if s[0].isdigit():
-        if re.fullmatch(r"\d{1,3}(?:[ .'\u00a0\u202f]\d{3})+", s):
-            return int(re.sub(r"[ .'\u00a0\u202f]", "", s)) * mult
+        if _GROUPED.fullmatch(s):
+            return int(_GROUP_MARKS.sub("", s)) * mult
         try:
             return int(round(float(s.replace(",", ".")) * mult))
         except ValueError:
             return None
     try:
-        return int(text2num(s, "fr")) * mult
+        return _word_value(s) * mult
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=4096)
+def _word_value(words: str) -> int:
+    """``text2num`` of a number in words ("soixante et onze"), kept: the same few recur in every article."""
+    return int(text2num(words, "fr"))
 
 
 def _bounds(count: int, qualifier: str) -> tuple[int | None, int | None]:
@@ -124,12 +142,12 @@ def _bounds(count: int, qualifier: str) -> tuple[int | None, int | None]:
 def _from_match(m: re.Match) -> Quantity | None:
     g = m.groupdict()
     qual = load_json("numbers/qualifiers.json")["before"].get(
-        re.sub(r"\s+", " ", (g["qual"] or "").lower()), "")
+        _SPACES.sub(" ", (g["qual"] or "").lower()), "")
     if g["r1"] or g["r3"] or g["r5"]:
         lo_text, hi_text = g["r1"] or g["r3"] or g["r5"], g["r2"] or g["r4"] or g["r6"]
         lo, hi = parse_number(lo_text), parse_number(hi_text)
-        scale = re.search(rf"\s(?:de\s+)?({_alt(SCALES)})$", hi_text.lower())
-        if scale and lo is not None and not re.search(rf"(?:{_alt(SCALES)})$", lo_text.lower()):
+        scale = _scale_after()[1].search(hi_text.lower())
+        if scale and lo is not None and not _scale_after()[2].search(lo_text.lower()):
             lo = parse_number(f"{lo_text} {scale.group(1)}")  # "2,5 à 3 millions": the scale is shared
         if lo is None or hi is None or hi <= lo:
             return None
