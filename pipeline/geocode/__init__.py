@@ -185,6 +185,12 @@ def geocode(name: str, prefer_countries: Sequence[str] = (), within: Place | Non
     >>> geocode("Bichkek").country, geocode("la France").precision, geocode("Kabylie").precision
     ('KG', 'country', 'region')
     """
+    return _geocode(name, tuple(prefer_countries), within)
+
+
+@lru_cache(maxsize=65536)
+def _geocode(name: str, prefer_countries: tuple[str, ...], within: Place | None) -> Place | None:
+    """:func:`geocode`, kept per name and context: a document names its places again and again."""
     key = fold(name)
     if not key:
         return None

@@ -43,6 +43,12 @@ def bare_name(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    """The division words of ``WORDS``, lower case, longest first."""
+    return tuple(head.lower() for head in sorted(load_json(WORDS)["heads"], key=len, reverse=True))
+
+
 def strip_head(text: str) -> str:
     """A mention without the French word that says it is a division, or ``""``.
 
@@ -50,8 +56,7 @@ def strip_head(text: str) -> str:
     ('Loiret', '')
     """
     low = text.lower()
-    for head in sorted(load_json(WORDS)["heads"], key=len, reverse=True):
-        h = head.lower()
+    for h in _heads():
         if low.startswith(h) and (h.endswith("'") or low[len(h):len(h) + 1] == " "):
             return text[len(h):].strip()
     return ""
