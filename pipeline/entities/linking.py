@@ -52,9 +52,11 @@ def link_entities(doc: Doc) -> None:
     """Set canonical names, countries and coordinates on ``doc.ents``, and the main place."""
     text = doc_text(doc)
     pairs = find_abbreviations(text)
-    ents = _add_long_forms(doc, list(entities(doc)), pairs)
-    set_entities(doc, ents)
     ents = list(entities(doc))
+    longer = _add_long_forms(doc, ents, pairs)
+    if longer is not ents:  # a long form became one entity (setting the same entities again changes nothing)
+        set_entities(doc, longer)
+        ents = list(entities(doc))
     acronyms = _acronyms(ents, pairs, text)
     if acronyms:
         set_entities(doc, [Span(doc, e.start, e.end, label=acronyms[fold(e.text)][1], kb_id=e.kb_id, span_id=e.id)
