@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import sentence_dates
 from ..language.matching import TokenMatcher
 from ..numbers import Quantity, find_quantities
-from ..language.sentences import sentences
+from ..language.sentences import sentence_of, sentences
 from ..language.texts import span_text
 from .coordination import (apply_verb_qualifier, continues_list, elliptic_next, inherit_groups, looks_like_year,
                            moved_toll, respective_figures, scope_qualifiers, totals_of_subsets)
@@ -191,7 +191,7 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
                     return k, "among"
             if j + 1 < start and doc[j + 1].lower_ in ("elles", "eux", "celles-ci", "ceux-ci") and sent.start > 0:
                 # "les noms des victimes. Parmi elles : 16 fillettes": the last casualty noun before
-                before = doc[sent.start - 1].sent
+                before = sentence_of(doc[sent.start - 1])
                 k = next((k for k in range(sent.start - 1, before.start - 1, -1) if k in trig and (
                     doc[k].pos_ == "NOUN" or doc[k].dep_ in ("amod", "acl"))), None)  # "les blessés", "les manifestants interpellés"
                 if k is not None:
@@ -435,7 +435,7 @@ def _figure(doc: Doc, sent: Span, span: Span, q: Quantity, trig: dict, previous:
         if verb is not None:
             return _checked(doc, span, q, None, verb, _category(trig[verb], None), "unspecified", f"en:{trig[verb][1]}")
         last = (list(earlier) + previous)[-1:] if head is None or head.pos_ not in ("NOUN", "PROPN") else []
-        if last and not previous and (sent.start == 0 or last[0].q_start < doc[sent.start - 1].sent.start):
+        if last and not previous and (sent.start == 0 or last[0].q_start < sentence_of(doc[sent.start - 1]).start):
             last = []  # "en" stands for a noun of this sentence or the one before
         if last and _en_count(doc, sent, span):  # "on en dénombre 31": "en" stands for the last figure's noun
             return _checked(doc, span, q, None, None, last[0].event_type, last[0].victims, f"en_count:{last[0].rule}")
@@ -529,7 +529,7 @@ def _rescued(head: Token) -> bool:
     ctx = _context()
     if head.lemma_.lower() in ctx["survivors"] or head.lower_ in ctx["survivors"]:
         return True
-    after = head.doc[head.i + 1:min(head.i + 5, head.sent.end)]
+    after = head.doc[head.i + 1:min(head.i + 5, sentence_of(head).end)]
     return any(t.lemma_.lower() in ctx["rescue_verbs"] and t.pos_ in ("VERB", "ADJ") for t in after)
 
 

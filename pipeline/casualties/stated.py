@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..language.sentences import sentence_of
 from .coordination import THRESHOLDS
 from .triggers import context as _context
 
@@ -47,6 +48,6 @@ def hypothetical(tok: Token) -> bool:
 
 def in_brackets(tok: Token) -> bool:
     """Whether ``tok`` stands between brackets in its sentence."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     opened = next((t for t in reversed(tok.doc[sent.start:tok.i]) if t.text in "()"), None)
     return opened is not None and opened.text == "(" and any(t.text == ")" for t in tok.doc[tok.i:sent.end])
