@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import sentence_dates
-from ..language.matching import TokenMatcher
+from ..language.matching import TokenMatcher, tokens_in
 from ..numbers import Quantity, find_quantities
 from ..language.sentences import sentence_of, sentences
 from ..language.texts import span_text
@@ -307,11 +307,15 @@ def _final_outcome(tok: Token, trig: dict) -> int:
     return tok.i
 
 
+_SURVIVE = frozenset({"survivre"})
+
+
 def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> list[Figure]:
     """All casualty figures of ``doc``, in text order."""
     trig = trigger_tokens(doc, matcher, category)
     figures: list[Figure] = []
-    if not trig and not any(t.lemma_ == "survivre" for t in doc):
+    survived = tokens_in(doc, "lemma_", _SURVIVE)  # read on one Doc array: no Token per token
+    if not trig and not survived:
         return figures
     sents = sentences(doc)
     for k, sent in enumerate(sents):
@@ -319,13 +323,15 @@ def find_figures(doc: Doc, matcher: TokenMatcher, category: dict[str, str]) -> l
         # this one or the next one, or is "n'a survécu": skip the others
         first = sents[k - 1].start if k else sent.start
         reach = sents[k + 1].end if k + 1 < len(sents) else sent.end
-        if not any(first <= i < reach for i in trig) and not any(t.lemma_ == "survivre" for t in sent):
+        if not any(first <= i < reach for i in trig) and not any(sent.start <= i < sent.end for i in survived):
             continue
         scopes = _scope_phrases(sent)
         sent_figs: list[Figure] = []
         pending: list[tuple[Span, Quantity]] = []
-        dates = [(m.start, m.end) for m in sentence_dates(sent, doc._.published if doc.has_extension("published") else None)]
-        for q in find_quantities(span_text(sent)):
+        quantities = find_quantities(span_text(sent))
+        dates = [(m.start, m.end) for m in sentence_dates(sent, doc._.published if doc.has_extension("published") else None)
+                 ] if quantities else []  # the dates of a sentence are looked for only when it holds a number
+        for q in quantities:
             if any(a <= q.start < b for a, b in dates) or _PERCENT.match(span_text(sent), q.end):
                 continue  # "pendant la période du 4 au 13 août", "au mois d'août 2003", "80 pour cent"
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")

@@ -12,12 +12,15 @@ figure's phrase gives is not this figure's.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from ..dates import sentence_dates
 from ..geocode import geocode
 from ..geocode.mentions import named_after
 from ..geocode.places import km
+from ..language.matching import tokens_in_span
 from ..language.resources import load_json
 from ..language.sentences import entities, sentence_entities, sentence_of, sentences
 from ..language.texts import doc_cached, span_text
@@ -64,11 +67,9 @@ def _event_name_places(sent: Span) -> list[Span]:
     >>> [p.text for p in _event_name_places(nlp("L'accident minier de Soma a fait 301 morts.")[:])]
     ['Soma']
     """
-    events, doc, out = set(load_json("attribution.json")["event_name_heads"]), sent.doc, []
-    for tok in sent:
-        if tok.lower_ not in events:
-            continue
-        i = tok.i + 1
+    doc, out = sent.doc, []
+    for k in tokens_in_span(sent, "lower_", _event_heads()):
+        i = k + 1
         while i < sent.end and doc[i].pos_ == "ADJ" and doc[i].is_lower:  # "accident minier de"
             i += 1
         if i >= sent.end or doc[i].lower_ not in _OF:
@@ -81,6 +82,12 @@ def _event_name_places(sent: Span) -> list[Span]:
                 and (not article or geocode(doc[start:end].text) is not None):
             out.append(Span(doc, start, end, label="LOC"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset[str]:
+    """The nouns that name an event ("accident", "séisme") and may be followed by its place."""
+    return frozenset(load_json("attribution.json")["event_name_heads"])
 
 
 def _kind(ent: Span) -> str:

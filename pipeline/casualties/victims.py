@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ..language.matching import tokens_in_span
 from ..language.resources import load_json
 from .figures import Figure
 
@@ -142,9 +143,7 @@ def _scope_phrases(sent: Span) -> list[tuple[int, str]]:
     rangs des forces de l'ordre", "chez les manifestants"."""
     preps, fillers = _scope_words()
     out = []
-    for tok in sent:
-        if tok.lower_ not in preps:
-            continue
+    for tok in (sent.doc[i] for i in tokens_in_span(sent, "lower_", preps)):
         for j in range(tok.i + 1, min(tok.i + 6, sent.end)):
             t = sent.doc[j]
             group = token_group(t)

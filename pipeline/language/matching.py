@@ -18,6 +18,7 @@ start, end)`` triples as ``Matcher``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 
@@ -25,6 +26,8 @@ from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+
+from .texts import doc_cached
 
 _WORD = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text"}
 _ATTR_ID = {"lower_": LOWER, "lemma_": LEMMA, "text": ORTH}  # Doc.to_array columns of the word attributes
@@ -75,6 +78,20 @@ def tokens_in(doc: Doc, attr: str, words) -> list[int]:
     """
     wanted = _ids(frozenset(words))
     return [i for i, word in enumerate(doc.to_array(_ATTR_ID[attr]).tolist()) if word in wanted]
+
+
+def tokens_in_span(span, attr: str, words: frozenset) -> list[int]:
+    """:func:`tokens_in` for the tokens of ``span`` (a sentence): the
+    positions in the whole ``Doc`` are found once and kept beside it, each
+    sentence then takes its share of them.
+
+    >>> doc = nlp.make_doc("Parmi les morts. Parmi les blessés.")
+    >>> tokens_in_span(doc[4:8], "lower_", frozenset({"parmi"}))
+    [4]
+    """
+    doc = span.doc
+    found = doc_cached(doc, ("tokens_in", attr, words), lambda: tokens_in(doc, attr, words))
+    return found[bisect_left(found, span.start):bisect_left(found, span.end)]
 
 
 @lru_cache(maxsize=64)
