@@ -44,7 +44,7 @@ def as_many(doc: Doc, sent: Span, trig: dict, figures: list[Figure]) -> list[Fig
 
 
 def clitic_objects(doc: Doc, sent: Span, pending: list[tuple[Span, Quantity]], trig: dict,
-                    figures: list[Figure]) -> list[Figure]:
+                   figures: list[Figure]) -> list[Figure]:
     """People counted first and taken up by "les" before a trigger verb later
     in the sentence: "près de 800 mineurs sont au travail quand un incendie
     se déclare, les prenant au piège" (affected, approx 800)."""
