@@ -152,7 +152,16 @@ def elliptic_next(doc: Doc, span: Span, sent: Span) -> bool:
 
 def looks_like_year(q: Quantity) -> bool:
     """A four-digit number that reads as a year ("en 2015 et 2016")."""
-    return q.kind == "digits" and len(q.text) == 4 and 1800 <= q.count <= 2100
+    return q.kind == "digits" and is_year(q.text)
+
+
+def is_year(text: str) -> bool:
+    """Whether a word is a year: "1968", not "1 200" or "45".
+
+    >>> is_year("1968"), is_year("45")
+    (True, False)
+    """
+    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
 
 
 def respective_figures(doc: Doc, pending: list[tuple[Span, Quantity]], figures: list[Figure]) -> list[Figure]:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..numbers import Quantity
 from ..language.sentences import sentence_of
+from .coordination import is_year
 from .figures import OTHER_WORDS
 from .stated import SUBJECT_DEPS
 from .tallies import CLAUSE_BREAKS, tally_subject
@@ -164,7 +165,7 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
     if j >= sent.start and j in trig and (doc[j].pos_ == "VERB" or _after_auxiliary(doc[j])):
         return j, "verb_before"
     if start - 1 >= sent.start and doc[start - 1].lower_ in ("de", "d'") \
-            and not (doc[start].text.isdigit() and len(doc[start].text) == 4):  # "les victimes du massacre de 1968"
+            and not is_year(doc[start].text):  # "les victimes du massacre de 1968"
         for j in range(start - 2, max(sent.start, start - 12) - 1, -1):
             t = doc[j]
             if t.pos_ in ("VERB", "AUX") or t.text in CLAUSE_BREAKS:

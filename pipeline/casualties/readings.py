@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..language.sentences import sentence_of
 from ..numbers import Quantity
+from .coordination import is_year
 from .figures import Figure
 from .links import _victim_head
 from .triggers import category_of as _category, context as _context
@@ -83,7 +84,7 @@ def own_side_end(doc: Doc, fig: Figure, sent: Span) -> int:
     de blessés parmi les civils" the civilians are both figures'."""
     preps = _scope_words()[0]
     for t in doc[fig.tokens[1]:sent.end]:
-        if t.like_num and not (t.text.isdigit() and 1800 <= int(t.text) <= 2100):
+        if t.like_num and not is_year(t.text):
             return t.i if any(u.lower_ in preps for u in doc[fig.tokens[1]:t.i]) else sent.end
     return sent.end
 

@@ -69,9 +69,11 @@ def tally_subject(anchor, trig: dict) -> int | None:
 def running_total(doc: Doc, sent: Span, span: Span) -> bool:
     """A tally noun right before the number, naming no casualty of its own:
     "portant le total à 27", "le bilan passe à 12"."""
-    words = [t for t in doc[max(sent.start, span.start - 4):span.start] if t.pos_ != "DET"]
-    return len(words) >= 2 and words[-1].lower_ == "à" and words[-2].lemma_ in _context()["tally"] + ["passer"] \
-        and (span.end >= sent.end or doc[span.end].pos_ not in ("NOUN", "PROPN"))
+    words = [t.lemma_ for t in doc[max(sent.start, span.start - 4):span.start] if t.pos_ != "DET"]
+    if len(words) < 2 or words[-1] != "à":
+        return False
+    noun = words[-3] if words[-2] == "passer" and len(words) >= 3 else words[-2]  # "le bilan passe à"
+    return noun in _context()["tally"] and (span.end >= sent.end or doc[span.end].pos_ not in ("NOUN", "PROPN"))
 
 
 @lru_cache(maxsize=1)

@@ -351,6 +351,8 @@ CONSTRUCTIONS = [
     ('Le club a recruté trois joueurs, portant le total à 25.', []),
     ('La ville a ouvert deux écoles, portant le total à 12.', []),
     ("L'usine a produit 300 voitures, portant le total à 1 200.", []),
+    ('Trois morts ont été recensés et la température passe à 40.', [('killed', 3, 'exact', 'unspecified')]),
+    ('Trois morts ont été recensés et le bilan passe à 12.', [('killed', 3, 'exact', 'unspecified'), ('killed', 12, 'exact', 'unspecified')]),
     # words of accidents and epidemics: ages, "mortellement percuté", "incommodés", "manquent toujours à l'appel"
     ("Un octogénaire est décédé dans l'incendie de sa maison.", [('killed', 1, 'exact', 'unspecified')]),
     ('Une adolescente de 15 ans a été mortellement percutée par un train.', [('killed', 1, 'exact', 'civilians')]),
