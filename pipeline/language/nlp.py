@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 
 from .charsets import shared_charsets
+from .lemmas import index_word_lists
 from .resources import load_json
 
 
@@ -25,6 +26,7 @@ def build_nlp(config: dict | None = None) -> Language:
     with shared_charsets():  # the French tokenizer's patterns compile in a third less time
         # disabled, not excluded: a saved pipeline must still hold every component of its config
         nlp = spacy.load(cfg["base_model"], disable=cfg.get("disable", []))
+        index_word_lists(nlp)  # the lemmatizer's look-ups in sets, not lists
         entities.add_entity_pipes(nlp)
         for pipe in cfg.get("pipes", []):  # versioned factory, stable pipe name
             where = {"before": pipe["before"]} if "before" in pipe else {}
