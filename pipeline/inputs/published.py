@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..language.resources import load_json
 
-__all__ = ["parse_published", "find_published"]
+__all__ = ["parse_published", "find_published", "is_date_line"]
 
 DATELINE_SPAN = 300  # a dateline must start within the first characters
 
@@ -99,6 +99,26 @@ def _dateline() -> re.Pattern:
         rf"(?:{_WEEKDAYS},?\s+)?{_date_pattern()}",
         re.IGNORECASE | re.MULTILINE,
     )
+
+
+@lru_cache(maxsize=1)
+def _date_line() -> re.Pattern:
+    """A whole line that only dates the article: "dimanche 7 octobre 2012",
+    "Publié le 24 août 2016 à 10 h 30", "mis à jour le 06/01/2022"."""
+    time = r"(?:\s*(?:à|,)?\s*\d{1,2}\s*(?:h|:)\s*(?:\d{2})?)?"
+    return re.compile(
+        rf"\s*(?:{_MARKERS}\s+(?:le\s+)?)?(?:{_WEEKDAYS},?\s+)?(?:le\s+)?{_date_pattern()}{time}\s*\.?\s*",
+        re.IGNORECASE,
+    )
+
+
+def is_date_line(line: str) -> bool:
+    """Whether ``line`` only dates the article (see :func:`_date_line`).
+
+    >>> is_date_line("dimanche 7 octobre 2012"), is_date_line("Le 7 octobre, douze morts")
+    (True, False)
+    """
+    return _date_line().fullmatch(line) is not None
 
 
 def _iso(year, month, day) -> str | None:

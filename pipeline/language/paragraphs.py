@@ -5,7 +5,8 @@ often without a full stop: "Accident sur l'A7 : quatre morts", a blank
 line, "LYON, 14 mars 2024 - ...". The parser would read the headline and the
 dateline as one sentence. A blank line always ends a sentence, and so does
 the first line break when the first line has no final punctuation and the
-next starts with a capital (a headline), and no sentence starts inside the
+next starts with a capital (a headline; a line that only dates the article,
+"dimanche 7 octobre 2012", may come between), and no sentence starts inside the
 headline; a line break after a full stop ("!", "?", "…", or a closing
 quote after one) and before a capital ends a sentence too (a paragraph;
 "M.\nDupont" does not, nor a hard-wrapped line). Other single line breaks
@@ -106,19 +107,40 @@ def after_numbers(doc: Doc) -> list[int]:
 def headline_end(text: str) -> int:
     """End offset of the headline of ``text``: its first non-empty line, when
     it ends with no full stop and no colon and a line starting with a capital
-    follows; else 0.
+    follows (after a line that only dates the article, if there is one:
+    :func:`date_line_end`); else 0.
 
     >>> headline_end("Quatre morts sur l'A7\\nLYON - Un car s'est renversé.")
+    21
+    >>> headline_end("Quatre morts sur l'A7\\ndimanche 7 octobre 2012\\nUn car s'est renversé.")
     21
     >>> headline_end("Un car s'est renversé.\\nLe bilan est lourd.")
     0
     """
     stripped = len(text) - len(text.lstrip())
     end = text.find("\n", stripped)
-    rest = text[end:].strip() if end >= 0 else ""
+    after = date_line_end(text, end) if end >= 0 else 0
+    rest = text[after or end:].strip() if end >= 0 else ""
     if not rest or rest[0].islower() or text[:end].rstrip()[-1:] in ".!?;:…":
         return 0
     return end
+
+
+def date_line_end(text: str, start: int) -> int:
+    """End offset of the line after offset ``start`` (a line break) when that
+    line only dates the article ("dimanche 7 octobre 2012", "Publié le 24
+    août 2016 à 10 h": :func:`pipeline.inputs.published.is_date_line`); else 0.
+
+    >>> date_line_end("Titre\\ndimanche 7 octobre 2012\\nUn car...", 5)
+    29
+    >>> date_line_end("Titre\\ndimanche, douze morts\\nUn car...", 5)
+    0
+    """
+    from ..inputs.published import is_date_line
+
+    end = text.find("\n", start + 1)
+    line = text[start + 1:end]
+    return end if end > 0 and len(line) <= 80 and is_date_line(line) else 0
 
 
 class LineBreaks:

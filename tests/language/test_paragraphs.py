@@ -40,6 +40,7 @@ def test_body_figures_are_not_headline_figures(nlp):
     ("Un car s'est renversé.\nle bilan est lourd.", []),  # no capital after the break
     ("Le car s'est renversé sur\nl'autoroute.", []),      # a hard-wrapped sentence
     ("Un texte sans saut de ligne.", []),
+    ("Défection d'un soldat\ndimanche 7 octobre 2012\nUn soldat a tué deux officiers.", [5]),  # a date line
 ])
 def test_line_starts(nlp, text, expected):
     assert line_starts(nlp.make_doc(text)) == expected
@@ -50,9 +51,32 @@ def test_line_starts(nlp, text, expected):
     ("Un car s'est renversé.\nLe bilan est lourd.", 0),   # a sentence, not a headline
     ("Une seule ligne", 0),
     ("\n\nTitre\nTexte.", 7),
+    ("Défection d'un soldat\ndimanche 7 octobre 2012\nUn soldat a tué deux officiers.", 21),
+    ("Défection d'un soldat\ndimanche 7 octobre 2012\nun soldat a tué deux officiers.", 0),
+    ("Défection d'un soldat\ndimanche, les gendarmes ont arrêté\ntrois hommes.", 0),  # a wrapped sentence
 ])
 def test_headline_end(text, expected):
     assert headline_end(text) == expected
+
+
+def test_a_headline_followed_by_a_date_line_is_a_sentence_of_its_own(nlp):
+    text = ("Réactions à la défection d'un soldat nord-coréen\ndimanche 7 octobre 2012\n"
+            "Un soldat nord-coréen aurait tué deux de ses supérieurs et fait défection.")
+    assert sentences(nlp, text)[0] == "Réactions à la défection d'un soldat nord-coréen"
+    doc = nlp(text)
+    assert [(s._.count, s.text) for s in doc.spans["casualties"]] == [(2, "tué deux de ses supérieurs")]
+
+
+@pytest.mark.parametrize("line, dates_it", [
+    ("dimanche 7 octobre 2012", True), ("Publié le 24 août 2016 à 10 h", True), ("6 janvier 2022", True),
+    ("mis à jour le 12/03/2021", True), ("dimanche, les gendarmes ont arrêté", False),
+    ("Le 7 octobre, douze morts à Lyon", False), ("lundi", False),
+])
+def test_a_line_that_only_dates_the_article(line, dates_it):
+    from pipeline.language.paragraphs import date_line_end
+
+    text = f"Titre\n{line}\nLe texte."
+    assert (date_line_end(text, 5) == 6 + len(line)) is dates_it
 
 
 def test_no_sentence_starts_inside_a_number(nlp):
