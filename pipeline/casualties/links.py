@@ -137,10 +137,12 @@ def _link(doc: Doc, anchor: Token, head: Token, trig: dict, sent: Span, start: i
         if c.dep_ in ("acl", "acl:relcl") and c.i in trig and c.pos_ == "VERB" \
                 and not any(k.dep_ in SUBJECT_DEPS and k.like_num for k in c.children):  # "40 personnes, dont 12 ont été..."
             return _final_outcome(c, trig), "relative"
-    # the figure is the predicate of a trigger noun: "les victimes sont quatre femmes"
+    # the figure is the predicate of a trigger noun: "les victimes sont quatre femmes", not when
+    # the noun has its own number ("les deux autres victimes sont une femme et une fillette")
     if any(c.dep_ == "cop" for c in anchor.children):
         for c in anchor.children:
-            if c.dep_ in SUBJECT_DEPS and c.i in trig and c.pos_ == "NOUN":
+            if c.dep_ in SUBJECT_DEPS and c.i in trig and c.pos_ == "NOUN" \
+                    and not any(k.dep_ == "nummod" or k.like_num for k in c.children):
                 return c.i, "copula"
     if anchor.dep_ in OBJECT_DEPS or anchor.dep_ == "appos" or _object_of_verb(anchor):
         gov = anchor.head

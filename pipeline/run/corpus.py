@@ -94,7 +94,7 @@ def run_corpus(inputs: list[str], out: str, published: str | None = None, worker
         todo = (stage.skip_archived(d) for d in read_inputs(inputs, published=published)
                 if key(d.path, d.doc_id) not in checkpoint.done)
         for r in iter_results(todo, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size,
-                              cluster=cluster):
+                              cluster=cluster, total=max(0, total - len(checkpoint.done))):
             emit(r, record=True)
         bar.close()
         writer.close()

@@ -66,9 +66,11 @@ def check_scheduler(scheduler: str) -> None:
 
 def iter_results(docs: Iterable[Document], engine: str = "local", workers: int = 1,
                  scheduler: str | None = None, batch_size: int = TASK_SIZE,
-                 cluster: DaskCluster | None = None) -> Iterator[Result]:
+                 cluster: DaskCluster | None = None, total: int | None = None) -> Iterator[Result]:
     """Results of ``docs`` in input order, computed by ``engine`` (with
-    ``dask``, on ``cluster`` when one is given).
+    ``dask``, on ``cluster`` when one is given); ``total``, the number of
+    documents when it is known, makes the last tasks shorter
+    (:func:`pipeline.run.process.batched`).
 
     >>> next(iter_results([Document("a", "a", "Trois blessés à Lyon.")])).document["n_events"]
     1
@@ -76,9 +78,10 @@ def iter_results(docs: Iterable[Document], engine: str = "local", workers: int =
     if engine == "local":
         if scheduler:
             raise ValueError("a scheduler address needs the dask engine")
-        return iter_results_local(docs, workers=workers, batch_size=batch_size)
+        return iter_results_local(docs, workers=workers, batch_size=batch_size, total=total)
     if engine == "dask":
-        return iter_results_dask(docs, scheduler=scheduler, workers=workers, batch_size=batch_size, cluster=cluster)
+        return iter_results_dask(docs, scheduler=scheduler, workers=workers, batch_size=batch_size, cluster=cluster,
+                                 total=total)
     raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
 
 
@@ -156,7 +159,7 @@ def _window(client) -> int:
 
 def iter_results_dask(docs: Iterable[Document], scheduler: str | None = None, workers: int = 1,
                       batch_size: int = TASK_SIZE, ahead: int | None = None,
-                      cluster: DaskCluster | None = None) -> Iterator[Result]:
+                      cluster: DaskCluster | None = None, total: int | None = None) -> Iterator[Result]:
     """Process ``docs`` on Dask and yield their results in input order.
 
     On ``cluster`` (a :class:`DaskCluster`, left open) when one is given;
@@ -171,7 +174,7 @@ def iter_results_dask(docs: Iterable[Document], scheduler: str | None = None, wo
     >>> rows[0].events[0]["event_type"]
     'missing'
     """
-    batches = batched(docs, batch_size)
+    batches = batched(docs, batch_size, total, workers)  # workers: the local ones, or a guess for a running cluster
     head = list(islice(batches, max(1, workers)))  # never more local workers than tasks
     with _cluster(cluster, scheduler, workers) as running:
         client = running.client(tasks=len(head))

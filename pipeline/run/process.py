@@ -198,27 +198,52 @@ def process_task(docs: list[Document]) -> list[Result]:
     return process_documents(docs, nlp, zone=False)
 
 
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    """Lists of up to ``size`` consecutive items."""
-    batch = []
+MIN_TASK = 4  # documents: the smallest task the end of a run is cut into
+
+
+def batched(items: Iterable, size: int, total: int | None = None, workers: int = 1) -> Iterator[list]:
+    """Lists of up to ``size`` consecutive items. Given how many items come
+    (``total``) and ``workers``, the lists get shorter towards the end (at
+    most the items left over twice the workers, at least ``MIN_TASK``), so
+    that the workers finish together instead of one of them working alone on
+    the last task.
+
+    >>> [len(b) for b in batched(range(70), 32)]
+    [32, 32, 6]
+    >>> [len(b) for b in batched(range(70), 32, total=70, workers=2)]
+    [18, 13, 10, 8, 6, 4, 4, 4, 3]
+    """
+    batch: list = []
+    cap = _task_size(size, total, workers)
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        if len(batch) >= cap:
             yield batch
+            if total is not None:
+                total -= len(batch)
             batch = []
+            cap = _task_size(size, total, workers)
     if batch:
         yield batch
+
+
+def _task_size(size: int, left: int | None, workers: int) -> int:
+    if left is None or workers <= 1:
+        return size
+    return max(min(size, MIN_TASK), min(size, -(-left // (2 * workers))))
 
 
 TASK_SIZE = 32  # documents per task, parsed by nlp.pipe in batches of 16
 
 
-def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = TASK_SIZE) -> Iterator[Result]:
+def iter_results(docs: Iterable[Document], workers: int = 1, batch_size: int = TASK_SIZE,
+                 total: int | None = None) -> Iterator[Result]:
     """Process a stream of documents with ``workers`` local processes, in tasks
-    of ``batch_size`` documents, yielding results in input order as they are
-    ready (memory stays flat). Never more processes than tasks: a corpus of
-    one task runs in this process, with no start-up."""
-    batches = batched(docs, batch_size)
+    of ``batch_size`` documents (shorter towards the end when the ``total``
+    number of documents is given: :func:`batched`), yielding results in input
+    order as they are ready (memory stays flat). Never more processes than
+    tasks: a corpus of one task runs in this process, with no start-up."""
+    batches = batched(docs, batch_size, total, workers)
     if workers > 1:
         head = list(islice(batches, workers))
         workers, batches = len(head), chain(head, batches)

@@ -67,6 +67,8 @@ CONSTRUCTIONS = [
     ("L'attaque a fait neuf morts : le village est sous le choc.", [('killed', 9, 'exact', 'unspecified')]),
     ('Le bilan est lourd : trois maisons et deux écoles ont brûlé.', []),
     ('Douze morts, trois jours de deuil national.', [('killed', 12, 'exact', 'unspecified')]),
+    # ... nor the persons a counted noun is: "deux victimes" counted them already
+    ('Les deux autres victimes sont une femme de 18 ans et une fillette de 10 ans.', [('affected', 2, 'exact', 'unspecified')]),
     # 8. "victimes" read as deaths when the article says they died
     ("L'accident a fait 45 victimes. Les passagers ont péri dans l'incendie.", [('killed', 45, 'exact', 'unspecified')]),
     ('Le naufrage a fait 30 victimes. Les corps ont été repêchés.', [('killed', 30, 'exact', 'unspecified')]),

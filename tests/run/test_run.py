@@ -338,3 +338,29 @@ def test_never_more_workers_than_tasks(nlp, monkeypatch):
     got = list(process.iter_results(docs, workers=8, batch_size=1))
     assert [r.document["n_events"] for r in got] == [1, 1, 1]
     assert started == [3]
+
+
+@pytest.mark.parametrize("total, workers, size", [(330, 2, 32), (70, 2, 32), (1000, 4, 32), (9, 2, 32), (50, 1, 32)])
+def test_tasks_get_shorter_towards_the_end_so_that_workers_finish_together(total, workers, size):
+    from pipeline.run.process import MIN_TASK, batched
+
+    tasks = list(batched(range(total), size, total=total, workers=workers))
+    assert [i for task in tasks for i in task] == list(range(total))  # every document once, in order
+    assert all(len(t) <= size for t in tasks)
+    if workers == 1:
+        assert [len(t) for t in tasks] == [len(t) for t in batched(range(total), size)]
+        return
+    lengths = [len(t) for t in tasks]
+    assert lengths == sorted(lengths, reverse=True)
+    assert all(len(t) >= MIN_TASK for t in tasks[:-1])
+    # the last tasks, run while the other workers finish theirs, are short
+    assert sum(lengths[-workers:]) <= max(2 * MIN_TASK * workers, total // 4)
+
+
+def test_a_run_with_shorter_last_tasks_gives_the_rows_of_one_worker(nlp, tmp_path):
+    import pipeline.process as process
+
+    docs = [process.Document(f"{k}.txt", f"{k}.txt", f"À Lyon, {k + 2} policiers ont été blessés.") for k in range(12)]
+    one = [r.events for r in process.iter_results(docs, workers=1)]
+    two = [r.events for r in process.iter_results(docs, workers=2, batch_size=4, total=len(docs))]
+    assert two == one and [e[0]["count"] for e in two] == list(range(2, 14))
