@@ -8,7 +8,6 @@ message and what is left in ``--out``."""
 from __future__ import annotations
 
 import csv
-import json
 import os
 import signal
 import socket
@@ -196,7 +195,7 @@ def test_ctrl_c_says_what_was_kept_and_the_printed_command_resumes(tmp_path):
     resume = [sys.executable, "-m", "pipeline"] + again.split("pipeline ", 1)[1].split()
     r = subprocess.run(resume, env=ENV, cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    assert f"81 documents (81 ok)" in r.stdout and f"{kept} resumed from the checkpoint" in r.stdout
+    assert "81 documents (81 ok)" in r.stdout and f"{kept} resumed from the checkpoint" in r.stdout
     docs = read_csv(out / "documents.csv")
     assert len(docs) == 81 and len({d["doc_id"] for d in docs}) == 81
     assert listing(out) == ["documents.csv", "entities.csv", "events.csv", "incidents.csv"]
