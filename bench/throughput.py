@@ -72,10 +72,12 @@ def write_corpus(texts: list[tuple[str, str]], docs: int, folder: Path) -> Path:
     return folder
 
 
-def measure(cmd: list[str]) -> dict:
+def measure(cmd: list[str], pss: bool = False) -> dict:
     """Run ``cmd`` under a fresh wrapper process: wall seconds, CPU seconds of
-    all its processes, peak RSS (MB) of the largest one, and its stdout."""
-    out = subprocess.run([sys.executable, __file__, "--measure", "--", *cmd], check=True,
+    all its processes, peak RSS (MB) of the largest one, and its stdout; with
+    ``pss``, the peak of their summed PSS too (sampled: reading
+    ``smaps_rollup`` costs CPU, so the timed runs are not sampled)."""
+    out = subprocess.run([sys.executable, __file__, "--measure", *(["--pss"] if pss else []), "--", *cmd], check=True,
                          capture_output=True, text=True, cwd=ROOT, env=_env())
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -94,15 +96,15 @@ def pss_kb(pid: int) -> int:
         return 0
 
 
-def _wrapper(cmd: list[str]) -> None:
+def _wrapper(cmd: list[str], pss: bool) -> None:
     """The wrapper itself: its only child is ``cmd``, so RUSAGE_CHILDREN is
-    ``cmd``'s; it samples the summed PSS of ``cmd`` and all its descendants."""
+    ``cmd``'s; with ``pss`` it samples the summed PSS of ``cmd`` and all its descendants."""
     import psutil
 
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak, tree = 0, psutil.Process(proc.pid)
-    while proc.poll() is None:
+    while pss and proc.poll() is None:
         try:
             pids = [proc.pid] + [c.pid for c in tree.children(recursive=True)]
         except psutil.NoSuchProcess:
@@ -143,9 +145,9 @@ def bare(folder: Path, processes: int, sped_up: bool = False) -> dict:
     return dict(m, tokens=int(m["stdout"].split()[-1]))
 
 
-def ours(folder: Path, workers: int, out: Path) -> dict:
+def ours(folder: Path, workers: int, out: Path, pss: bool = False) -> dict:
     m = measure([sys.executable, "-m", "pipeline", "run", str(folder), "--out", str(out),
-                 "--workers", str(workers), "-q"])
+                 "--workers", str(workers), "-q"], pss=pss)
     with open(out / "documents.csv", encoding="utf-8", newline="") as f:
         docs = list(csv.DictReader(f))
     assert all(d["status"] == "ok" for d in docs), "every copy must be processed"
@@ -183,13 +185,14 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=4, help="workers whose summed PSS is set against 1 worker's")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each measurement (the fastest is kept)")
     ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--pss", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--sped-up", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("cmd", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.measure:
-        return _wrapper(args.cmd)
+        return _wrapper(args.cmd, args.pss)
     if args.bare:
         return _bare(args.bare, args.processes, args.sped_up)
 
@@ -210,7 +213,8 @@ def main() -> None:
                     if p == 1 and n == large:
                         got.setdefault("incidents", []).append(incidents_cost(tmp / "out"))
             got.setdefault(("ours", 1, mem), []).append(ours(corpora[mem], 1, tmp / "out"))
-            got.setdefault(("ours", args.workers, large), []).append(ours(corpora[large], args.workers, tmp / "out"))
+            for w in (1, args.workers):
+                got.setdefault(("pss", w, large), []).append(ours(corpora[large], w, tmp / "out", pss=True))
         m = {k: best(v) for k, v in got.items()}
         r = {(who, p): rates(m[(who, p, one)], m[(who, p, large)]) for who in ("bare", "sped", "ours") for p in (1, 2)}
 
@@ -237,7 +241,7 @@ def main() -> None:
     low, high = m[("ours", 1, one)]["rss_mb"], m[("ours", 1, mem)]["rss_mb"]
     print(f"peak RSS of pipeline run --workers 1: {low:.0f} MB at 1x, {high:.0f} MB at {args.memory}x "
           f"({high / low:.2f}x)")
-    single, many = m[("ours", 1, large)]["pss_mb"], m[("ours", args.workers, large)]["pss_mb"]
+    single, many = m[("pss", 1, large)]["pss_mb"], m[("pss", args.workers, large)]["pss_mb"]
     print(f"peak summed PSS of all processes, {large} documents: pipeline run --workers 1 {single:.0f} MB, "
           f"--workers {args.workers} {many:.0f} MB ({many / single:.2f}x)")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
